@@ -1,0 +1,20 @@
+package se.kommun.moderation.events;
+
+import java.util.Locale;
+
+/** Where a comment was written. The wire form is the lower-case name ({@code facebook}, {@code web}…). */
+public enum Platform {
+    FACEBOOK, INSTAGRAM, X, LINKEDIN, YOUTUBE, WEB, BLOG;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Platform fromId(String id) {
+        try {
+            return valueOf(id.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown platform '" + id + "'", e);
+        }
+    }
+}

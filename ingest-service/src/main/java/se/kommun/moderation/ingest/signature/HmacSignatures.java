@@ -1,0 +1,59 @@
+package se.kommun.moderation.ingest.signature;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC signatures as the platforms use them. Every comparison is over raw bytes and in constant
+ * time ({@link MessageDigest#isEqual}), so the time taken says nothing about how much of a forged
+ * signature was right.
+ */
+public final class HmacSignatures {
+
+    private HmacSignatures() {
+    }
+
+    public static byte[] hmacSha256(String secret, byte[] message) {
+        return hmac("HmacSHA256", secret, message);
+    }
+
+    public static byte[] hmac(String algorithm, String secret, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(message);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(algorithm + " is unavailable", e);
+        }
+    }
+
+    /**
+     * Checks a header of the form {@code <prefix><hex digest>} (e.g. {@code sha256=ab12…}) against the
+     * HMAC-SHA256 of the raw body. A missing, malformed or wrong header is simply not valid.
+     */
+    public static boolean isValidHexSha256(String header, String prefix, String secret, byte[] rawBody) {
+        if (header == null || secret == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return false;
+        }
+        byte[] claimed;
+        try {
+            claimed = HexFormat.of().parseHex(header.substring(prefix.length()).trim());
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        return MessageDigest.isEqual(claimed, hmacSha256(secret, rawBody));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}
