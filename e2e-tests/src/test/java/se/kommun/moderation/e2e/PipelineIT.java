@@ -1,0 +1,224 @@
+package se.kommun.moderation.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.kommun.moderation.events.CommentReceived;
+import se.kommun.moderation.events.EventCodec;
+import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.testkit.KafkaBroker;
+import se.kommun.moderation.testkit.TestDatabase;
+import se.kommun.moderation.testkit.TopicProbe;
+
+/**
+ * The walking skeleton across all four services, each its own JVM from its packaged jar, over a
+ * real Kafka broker and real PostgreSQL databases (fresh for the run).
+ */
+class PipelineIT {
+
+    private static final String ACCOUNT = "e2e-site";
+    private static final String SECRET = "e2e-" + UUID.randomUUID();
+    private static final String USER = "e2e-moderator";
+    private static final String PASSWORD = UUID.randomUUID().toString();
+
+    private static KafkaBroker broker;
+    private static TestDatabase caseDb;
+    private static TestDatabase archiveDb;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess ingest;
+    private static ServiceProcess cases;
+    private static ServiceProcess archive;
+
+    @BeforeAll
+    static void startThePipeline() throws Exception {
+        long started = System.nanoTime();
+        broker = KafkaBroker.forThisRun();
+        createTopics();
+        caseDb = TestDatabase.create("e2e_case");
+        archiveDb = TestDatabase.create("e2e_archive");
+        Path root = Path.of(System.getProperty("repo.root", ".."));
+
+        Map<String, String> common = new HashMap<>(broker.serviceConfig());
+        common.put("quarkus.security.users.embedded.users." + USER, PASSWORD);
+        common.put("quarkus.security.users.embedded.roles." + USER, "moderator,registrar,archivist");
+
+        Map<String, String> ingestConfig = new HashMap<>(common);
+        ingestConfig.put("ingest.web.accounts." + ACCOUNT + ".secret", SECRET);
+        Map<String, String> caseConfig = new HashMap<>(common);
+        caseConfig.putAll(caseDb.quarkusConfig());
+        Map<String, String> archiveConfig = new HashMap<>(common);
+        archiveConfig.putAll(archiveDb.quarkusConfig());
+
+        ingest = launch(root, "ingest-service", ingestConfig);
+        launch(root, "classification-service", common);
+        cases = launch(root, "case-service", caseConfig);
+        archive = launch(root, "archive-service", archiveConfig);
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        System.out.printf("[e2e] broker, databases and four services ready in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static ServiceProcess launch(Path root, String module, Map<String, String> config) throws IOException {
+        ServiceProcess service = ServiceProcess.start(root, module, freePort(), config);
+        services.add(service);
+        return service;
+    }
+
+    /** The contract's partition count, so ordering per comment key is exercised as in production. */
+    private static void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                for (String name : List.of(broker.topic(topic), broker.topic(Topics.deadLetterOf(topic)))) {
+                    if (!existing.contains(name)) {
+                        topics.add(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    static void stopThePipeline() {
+        services.forEach(ServiceProcess::close);
+        if (caseDb != null) {
+            caseDb.close();
+        }
+        if (archiveDb != null) {
+            archiveDb.close();
+        }
+    }
+
+    private static String signature(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static byte[] body(String id, String text) {
+        return ("{\"id\":\"" + id + "\",\"author\":\"Medborgare\",\"text\":\"" + text
+                + "\",\"url\":\"https://www.orebro.se/nyheter/1#" + id + "\",\"createdAt\":\"2026-11-29T10:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int post(String secret, byte[] body) throws Exception {
+        return given().baseUri(ingest.baseUrl()).contentType("application/json")
+                .header("X-Signature-256", signature(secret, body)).body(body)
+                .post("/webhooks/web/" + ACCOUNT).statusCode();
+    }
+
+    private static JsonPath casesList() {
+        return given().baseUri(cases.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .get("/cases?size=500").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int archivedVersions(String commentKey) {
+        var response = given().baseUri(archive.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .get("/records/{key}", commentKey);
+        return response.statusCode() == 404 ? 0 : response.then().statusCode(200).extract().path("versions.size()");
+    }
+
+    @Test
+    void signedCommentsAreArchivedOnceAndRegisteredPerRoute() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> expectedRoute = new LinkedHashMap<>();
+        expectedRoute.put("conf-1-" + run, "Hej, mitt personnummer är 811218-9876, kan ni ringa mig?");
+        expectedRoute.put("conf-2-" + run, "Min dotter 20200314-5626 har inte fått plats");
+        expectedRoute.put("comp-1-" + run, "Jag vill lämna ett klagomål på snöröjningen på Storgatan");
+        expectedRoute.put("comp-2-" + run, "Hur går det med mitt ärende KS 2026/17?");
+        expectedRoute.put("triv-1-" + run, "Tack för en fin konsert i parken!");
+        expectedRoute.put("triv-2-" + run, "Vilka tider har biblioteket öppet?");
+        expectedRoute.put("triv-3-" + run, "👍👍");
+
+        long posted = System.nanoTime();
+        for (Map.Entry<String, String> comment : expectedRoute.entrySet()) {
+            assertThat(post(SECRET, body(comment.getKey(), comment.getValue()))).isEqualTo(202);
+        }
+        // The same delivery again (a platform retry) must change nothing.
+        assertThat(post(SECRET, body("comp-1-" + run, expectedRoute.get("comp-1-" + run)))).isEqualTo(202);
+
+        List<String> registered = List.of("conf-1-" + run, "conf-2-" + run, "comp-1-" + run, "comp-2-" + run);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> keys = casesList().getList("commentKey");
+            assertThat(keys).containsAll(registered.stream().map(id -> "web:" + ACCOUNT + ":" + id).toList());
+        });
+        System.out.printf("[e2e] 8 signed posts → all 4 cases visible at GET /cases in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String id : expectedRoute.keySet()) {
+                assertThat(archivedVersions("web:" + ACCOUNT + ":" + id)).as("archived versions of " + id).isEqualTo(1);
+            }
+        });
+
+        JsonPath all = casesList();
+        List<String> keys = all.getList("commentKey");
+        assertThat(keys).as("exactly one case per registered comment, none for trivial ones")
+                .containsExactlyInAnyOrderElementsOf(registered.stream().map(id -> "web:" + ACCOUNT + ":" + id).toList());
+        Map<String, String> routes = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            routes.put(keys.get(i), all.getString("[" + i + "].route"));
+        }
+        assertThat(routes).containsEntry("web:" + ACCOUNT + ":conf-1-" + run, "CONFIDENTIAL")
+                .containsEntry("web:" + ACCOUNT + ":conf-2-" + run, "CONFIDENTIAL")
+                .containsEntry("web:" + ACCOUNT + ":comp-1-" + run, "COMPLAINT")
+                .containsEntry("web:" + ACCOUNT + ":comp-2-" + run, "COMPLAINT");
+        List<Integer> sequence = all.<String>getList("diaryNumber").stream()
+                .peek(number -> assertThat(number).matches("KS \\d{4}/\\d+"))
+                .map(number -> Integer.parseInt(number.substring(number.indexOf('/') + 1)))
+                .sorted().toList();
+        assertThat(sequence).as("distinct, gapless diary numbers")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, registered.size()).boxed().toList());
+    }
+
+    @Test
+    void aWronglySignedPostIs401AndNothingReachesKafka() throws Exception {
+        String id = "forged-" + UUID.randomUUID();
+        byte[] body = body(id, "Förfalskad kommentar");
+
+        assertThat(post("not-the-secret", body)).isEqualTo(401);
+
+        try (TopicProbe probe = new TopicProbe(broker)) {
+            assertThat(probe.readAll(Topics.COMMENTS_RECEIVED))
+                    .noneMatch(r -> EventCodec.instance().decode(r.value(), CommentReceived.class)
+                            .payload().commentId().equals(id));
+            assertThat(probe.readAll(Topics.COMMENTS_QUARANTINED)).noneMatch(r -> r.value().contains(id));
+        }
+        assertThat(archivedVersions("web:" + ACCOUNT + ":" + id)).isZero();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
