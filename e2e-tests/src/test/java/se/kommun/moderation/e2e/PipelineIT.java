@@ -198,6 +198,15 @@ class PipelineIT {
                 .sorted().toList();
         assertThat(sequence).as("distinct, gapless diary numbers")
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, registered.size()).boxed().toList());
+
+        // Now that the consumers have their partitions: one more complaint, timed from POST to case.
+        String late = "web:" + ACCOUNT + ":late-" + run;
+        long before = System.nanoTime();
+        assertThat(post(SECRET, body("late-" + run, "Jag är missnöjd med bygglovshandläggningen"))).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> casesList().getList("commentKey").contains(late));
+        System.out.printf("[e2e] warm pipeline: signed POST → case visible at GET /cases in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before));
     }
 
     @Test
