@@ -171,10 +171,11 @@ write_service_config() {
       echo "quarkus.http.host=127.0.0.1"
       echo "quarkus.http.port=$port"
       if [[ "$svc" == ingest-service ]]; then
-        echo "ingest.web.accounts.$DEMO_ACCOUNT.secret=$DEMO_SECRET"
+        # Accounts reference their secret by name; the demo site's is this one.
+        echo "ingest.secrets.$DEMO_ACCOUNT=$DEMO_SECRET"
       fi
       echo "quarkus.security.users.embedded.users.$DASHBOARD_USER=$MODERATOR_PW"
-      echo "quarkus.security.users.embedded.roles.$DASHBOARD_USER=moderator,registrar,archivist"
+      echo "quarkus.security.users.embedded.roles.$DASHBOARD_USER=moderator,registrar,archivist,admin"
     } >"$f.tmp"
   )
   mv -f "$f.tmp" "$f"
@@ -229,6 +230,36 @@ while ((${#pending[@]} > 0)); do
   fi
   sleep 1
 done
+
+# (f2) The demo web comment field is an account like any other: registered, its start checklist
+# done, then opened. Idempotent: an existing demo account is reused.
+open_demo_account() {
+  local base="http://127.0.0.1:8081" auth="$DASHBOARD_USER:$MODERATOR_PW" id item status
+  id="$(curl -s -u "$auth" "$base/accounts" | python3 -c '
+import json, sys
+for a in json.load(sys.stdin):
+    if a["platform"] == "web" and a["externalId"] == sys.argv[1]:
+        print(a["id"])' "$DEMO_ACCOUNT")"
+  if [[ -z "$id" ]]; then
+    id="$(curl -s -u "$auth" -H 'Content-Type: application/json' -X POST "$base/accounts" --data-binary @- <<JSON | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+{"platform":"web","externalId":"$DEMO_ACCOUNT","name":"Demo: kommunens webbplats","owningUnit":"Kommunikationsavdelningen",
+ "purpose":"Synpunkter och frågor från webbplatsens kommentarsfält","secretRef":"$DEMO_ACCOUNT",
+ "responsible":["Anna Andersson","Bo Berg"]}
+JSON
+)"
+  fi
+  status="$(curl -s -u "$auth" "$base/accounts/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+  if [[ "$status" != ACTIVE ]]; then
+    for item in SYFTE MAL BUDSKAP MALGRUPP KANAL TYP_AV_KONTO AVTAL FUNKTION_OCH_TEKNIK RESURSER BEVAKNING \
+      AVSANDARE RISKER DIARIEFORING_GALLRING_ARKIVERING KRISKOMMUNIKATION MARKNADSFORING INFORMATIONSKRAV \
+      MEDDELA_INFOAVDELNINGEN; do
+      curl -s -o /dev/null -u "$auth" -X PUT "$base/accounts/$id/checklist/$item"
+    done
+    curl -s -o /dev/null -u "$auth" -X POST "$base/accounts/$id/activate"
+  fi
+  log "demo account '$DEMO_ACCOUNT' (web) is registered and active: $base/accounts/$id"
+}
+open_demo_account
 
 cat <<EOF
 

@@ -47,6 +47,7 @@ class PipelineIT {
     private static final String PASSWORD = UUID.randomUUID().toString();
 
     private static KafkaBroker broker;
+    private static final List<TestDatabase> databases = new ArrayList<>();
     private static TestDatabase caseDb;
     private static TestDatabase archiveDb;
     private static final List<ServiceProcess> services = new ArrayList<>();
@@ -65,10 +66,13 @@ class PipelineIT {
 
         Map<String, String> common = new HashMap<>(broker.serviceConfig());
         common.put("quarkus.security.users.embedded.users." + USER, PASSWORD);
-        common.put("quarkus.security.users.embedded.roles." + USER, "moderator,registrar,archivist");
+        common.put("quarkus.security.users.embedded.roles." + USER, "moderator,registrar,archivist,admin");
 
         Map<String, String> ingestConfig = new HashMap<>(common);
-        ingestConfig.put("ingest.web.accounts." + ACCOUNT + ".secret", SECRET);
+        ingestConfig.put("ingest.secrets." + ACCOUNT, SECRET);
+        TestDatabase ingestDb = TestDatabase.create("e2e_ingest");
+        databases.add(ingestDb);
+        ingestConfig.putAll(ingestDb.quarkusConfig());
         Map<String, String> caseConfig = new HashMap<>(common);
         caseConfig.putAll(caseDb.quarkusConfig());
         Map<String, String> archiveConfig = new HashMap<>(common);
@@ -81,8 +85,28 @@ class PipelineIT {
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
+        openTheSiteAccount();
         System.out.printf("[e2e] broker, databases and four services ready in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The web comment field is registered and opened as an administrator would, checklist and all. */
+    private static void openTheSiteAccount() {
+        String id = given().baseUri(ingest.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .contentType("application/json")
+                .body(Map.of("platform", "web", "externalId", ACCOUNT, "name", "Kommunens webbplats",
+                        "owningUnit", "Kommunikationsavdelningen", "secretRef", ACCOUNT,
+                        "responsible", List.of("Anna Andersson", "Bo Berg")))
+                .post("/accounts").then().statusCode(201).extract().path("id");
+        for (String item : List.of("SYFTE", "MAL", "BUDSKAP", "MALGRUPP", "KANAL", "TYP_AV_KONTO", "AVTAL",
+                "FUNKTION_OCH_TEKNIK", "RESURSER", "BEVAKNING", "AVSANDARE", "RISKER",
+                "DIARIEFORING_GALLRING_ARKIVERING", "KRISKOMMUNIKATION", "MARKNADSFORING", "INFORMATIONSKRAV",
+                "MEDDELA_INFOAVDELNINGEN")) {
+            given().baseUri(ingest.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                    .put("/accounts/" + id + "/checklist/" + item).then().statusCode(200);
+        }
+        given().baseUri(ingest.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .post("/accounts/" + id + "/activate").then().statusCode(200);
     }
 
     private static ServiceProcess launch(Path root, String module, Map<String, String> config) throws IOException {
@@ -116,6 +140,7 @@ class PipelineIT {
         if (archiveDb != null) {
             archiveDb.close();
         }
+        databases.forEach(TestDatabase::close);
     }
 
     private static String signature(String secret, byte[] body) throws Exception {

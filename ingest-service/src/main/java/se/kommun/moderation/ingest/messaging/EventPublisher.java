@@ -5,6 +5,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import se.kommun.moderation.events.CommentQuarantined;
@@ -15,7 +17,7 @@ import se.kommun.moderation.events.Topics;
 
 /**
  * Publishes the edge's events. Each returned {@link Uni} completes only when the broker has
- * acknowledged the record (acks=all), which is what lets a webhook answer 2xx safely.
+ * acknowledged every record (acks=all), which is what lets a webhook answer 2xx safely.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -36,6 +38,16 @@ public class EventPublisher {
 
     public Uni<Void> publishQuarantined(EventEnvelope<CommentQuarantined> event) {
         return quarantined.sendMessage(keyed(event.payload().requestId(), codec.encode(event)));
+    }
+
+    /** All of them, sent at once; completes when the last is acknowledged, fails if any fails. */
+    public Uni<Void> publishAll(List<EventEnvelope<CommentReceived>> comments,
+            List<EventEnvelope<CommentQuarantined>> quarantine) {
+        List<Uni<Void>> sends = new ArrayList<>(comments.size() + quarantine.size());
+        comments.forEach(event -> sends.add(publishReceived(event)));
+        quarantine.forEach(event -> sends.add(publishQuarantined(event)));
+        return sends.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.combine().all().unis(sends).usingConcurrencyOf(sends.size()).discardItems();
     }
 
     private static Message<String> keyed(String key, String json) {

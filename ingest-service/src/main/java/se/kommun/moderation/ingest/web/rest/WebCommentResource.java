@@ -15,12 +15,15 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
-import se.kommun.moderation.events.CommentReceived;
-import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.Platform;
-import se.kommun.moderation.ingest.config.IngestConfig;
-import se.kommun.moderation.ingest.messaging.EventPublisher;
+import se.kommun.moderation.ingest.accounts.domain.AccountDirectory;
+import se.kommun.moderation.ingest.accounts.domain.AccountStatus;
+import se.kommun.moderation.ingest.accounts.domain.SecretResolver;
+import se.kommun.moderation.ingest.web.config.WebConfig;
+import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
+import se.kommun.moderation.ingest.delivery.domain.MappedDelivery;
+import se.kommun.moderation.ingest.delivery.domain.RawBody;
+import se.kommun.moderation.ingest.delivery.rest.WebhookAnswers;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 import se.kommun.moderation.ingest.web.domain.InvalidWebCommentException;
 import se.kommun.moderation.ingest.web.domain.WebComment;
@@ -28,8 +31,9 @@ import se.kommun.moderation.ingest.web.domain.WebCommentEvents;
 import se.kommun.moderation.ingest.web.domain.WebCommentParser;
 
 /**
- * Comments from the municipality's own web and blog comment fields. The caller is authenticated by
- * the HMAC of the raw body with the account's secret, not by a user role.
+ * Comments from the municipality's own web and blog comment fields, registered as accounts of
+ * platform {@code web} or {@code blog}. The caller is authenticated by the HMAC of the raw body with
+ * the account's secret, not by a user role.
  */
 @Path("/webhooks/web/{accountId}")
 @PermitAll
@@ -37,15 +41,19 @@ public class WebCommentResource {
 
     static final String SIGNATURE_HEADER = "X-Signature-256";
 
-    private static final Logger LOG = Logger.getLogger(WebCommentResource.class);
-
     private final WebCommentParser parser = new WebCommentParser();
 
     @Inject
-    IngestConfig config;
+    WebConfig config;
 
     @Inject
-    EventPublisher publisher;
+    AccountDirectory accounts;
+
+    @Inject
+    SecretResolver secrets;
+
+    @Inject
+    DeliveryIntake intake;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -58,65 +66,41 @@ public class WebCommentResource {
             @HeaderParam(SIGNATURE_HEADER) String signature,
             byte[] body) {
         Instant receivedAt = Instant.now();
-        if (!isJson(contentType)) {
-            return answer(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+        if (!WebhookAnswers.isJson(contentType)) {
+            return WebhookAnswers.refuse(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
         }
-        if (body.length > config.web().maxBodyBytes()) {
-            return answer(Status.REQUEST_ENTITY_TOO_LARGE,
-                    "body is larger than " + config.web().maxBodyBytes() + " bytes");
+        if (body.length > config.maxBodyBytes()) {
+            return WebhookAnswers.refuse(Status.REQUEST_ENTITY_TOO_LARGE,
+                    "body is larger than " + config.maxBodyBytes() + " bytes");
         }
-        Optional<IngestConfig.WebAccount> account = Optional.ofNullable(config.web().accounts().get(accountId))
-                .filter(a -> a.secret().isPresent());
-        if (account.isEmpty()) {
-            return answer(Status.NOT_FOUND, "unknown account '" + sanitize(accountId) + "'");
+        Optional<AccountDirectory.Entry> account = accounts.find(Platform.WEB, accountId)
+                .or(() -> accounts.find(Platform.BLOG, accountId));
+        Optional<String> secret = account.flatMap(a -> secrets.resolve(a.secretRef()));
+        if (secret.isEmpty()) {
+            // Without a secret nothing can be authenticated, so nothing is kept: anyone could send it.
+            return WebhookAnswers.refuse(Status.NOT_FOUND, "unknown account '" + sanitize(accountId) + "'");
         }
-        if (!HmacSignatures.isValidHexSha256(signature, "sha256=", account.get().secret().orElseThrow(), body)) {
-            return answer(Status.UNAUTHORIZED, signature == null ? "missing " + SIGNATURE_HEADER + " header"
-                    : SIGNATURE_HEADER + " does not match the body");
+        if (!HmacSignatures.isValidHexSha256(signature, "sha256=", secret.get(), body)) {
+            return WebhookAnswers.refuse(Status.UNAUTHORIZED, signature == null ? "missing " + SIGNATURE_HEADER
+                    + " header" : SIGNATURE_HEADER + " does not match the body");
         }
-        Platform platform = Platform.fromId(account.get().platform());
+        Platform platform = account.get().platform();
+        RawBody raw = RawBody.of(body, contentType);
         WebComment comment;
         try {
             comment = parser.parse(body);
         } catch (InvalidWebCommentException invalid) {
-            return quarantine(platform, accountId, invalid.getMessage(), body, contentType, receivedAt);
+            // Our own site sent it: keep it whole, and tell the site what is wrong.
+            return intake.quarantineWhole(platform, accountId, invalid.getMessage(), raw, receivedAt)
+                    .replaceWith(() -> WebhookAnswers.error(Status.BAD_REQUEST, invalid.getMessage()))
+                    .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
-        EventEnvelope<CommentReceived> event =
-                WebCommentEvents.received(platform, accountId, comment, body, contentType, receivedAt);
-        return publisher.publishReceived(event)
-                .replaceWith(() -> Response.accepted(new AcceptedBody(event.eventId(), event.commentKey())).build())
-                .onFailure().recoverWithItem(failure -> unavailable(failure));
-    }
-
-    /** Signed but unreadable: kept whole on comments.quarantined, and the sender is told why. */
-    private Uni<Response> quarantine(Platform platform, String accountId, String reason, byte[] body,
-            String contentType, Instant receivedAt) {
-        return publisher.publishQuarantined(
-                        WebCommentEvents.quarantined(platform, accountId, reason, body, contentType, receivedAt))
-                .replaceWith(() -> Response.status(Status.BAD_REQUEST).entity(new ErrorBody(reason)).build())
-                .onFailure().recoverWithItem(failure -> unavailable(failure));
-    }
-
-    private static Response unavailable(Throwable failure) {
-        // The platform retries on 5xx; the cause goes to the log without any of the content.
-        LOG.errorf("publishing to Kafka failed: %s", failure.getClass().getName());
-        return Response.status(Status.SERVICE_UNAVAILABLE)
-                .entity(new ErrorBody("the event could not be stored; retry later")).build();
-    }
-
-    private static Uni<Response> answer(Status status, String reason) {
-        return Uni.createFrom().item(Response.status(status).entity(new ErrorBody(reason)).build());
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            return MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+        MappedDelivery delivery = WebCommentEvents.delivery(platform, accountId, comment, raw, receivedAt);
+        return intake.deliver(raw, delivery, receivedAt)
+                .map(outcome -> outcome.published() == 1
+                        ? Response.accepted(AcceptedBody.of(delivery.comments().get(0))).build()
+                        : WebhookAnswers.of(outcome))
+                .onFailure().recoverWithItem(WebhookAnswers::unavailable);
     }
 
     private static String sanitize(String value) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,14 @@ import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 import se.kommun.moderation.testkit.KafkaBroker;
+import se.kommun.moderation.ingest.support.TestAccounts;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
+import se.kommun.moderation.testkit.PostgresDatabaseResource;
 import se.kommun.moderation.testkit.TopicProbe;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "purpose", value = "ingest"))
 class WebCommentResourceTest {
 
     private static final String SECRET = "test-secret-not-for-production";
@@ -40,8 +44,10 @@ class WebCommentResourceTest {
     private TopicProbe probe;
 
     @BeforeEach
-    void openProbe() {
+    void openProbeAndAccounts() {
         probe = new TopicProbe(broker);
+        TestAccounts.ensureActive("web", "test-site", "test-site");
+        TestAccounts.ensureActive("blog", "test-blog", "test-blog");
     }
 
     @AfterEach
@@ -168,6 +174,24 @@ class WebCommentResourceTest {
         given().contentType("application/json").header("X-Signature-256", sign(SECRET, big)).body(big)
                 .post("/webhooks/web/test-site").then().statusCode(413)
                 .body("error", equalTo("body is larger than 262144 bytes"));
+    }
+
+    @Test
+    void anInactiveAccountIsRefused403AndTheSignedPostQuarantined() {
+        TestAccounts.ensureDraft("web", "draft-site", "test-site");
+        String id = "c-" + UUID.randomUUID();
+        byte[] raw = body(id, "Hej").getBytes(StandardCharsets.UTF_8);
+
+        given().contentType("application/json").header("X-Signature-256", sign(SECRET, raw)).body(raw)
+                .post("/webhooks/web/draft-site").then().statusCode(403);
+
+        assertThat(receivedFor(id)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(probe.readAll(Topics.COMMENTS_QUARANTINED).stream()
+                        .map(r -> EventCodec.instance().decode(r.value(), CommentQuarantined.class).payload())
+                        .filter(q -> new String(Base64.getDecoder().decode(q.bodyBase64()), StandardCharsets.UTF_8)
+                                .contains(id)))
+                        .singleElement().satisfies(q -> assertThat(q.reason()).isEqualTo("account is DRAFT")));
     }
 
     @Test

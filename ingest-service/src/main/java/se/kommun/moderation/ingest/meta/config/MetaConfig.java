@@ -1,0 +1,20 @@
+package se.kommun.moderation.ingest.meta.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The Meta app (Facebook Pages and Instagram). Secrets from configuration or environment only. */
+@ConfigMapping(prefix = "ingest.meta")
+public interface MetaConfig {
+
+    /** The app secret that signs deliveries (X-Hub-Signature-256). */
+    Optional<String> appSecret();
+
+    /** The token we gave Meta when subscribing; echoed back in the verification request. */
+    Optional<String> verifyToken();
+
+    /** Meta batches up to 1,000 changes per POST. */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+}
