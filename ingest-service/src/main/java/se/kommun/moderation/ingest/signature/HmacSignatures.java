@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,6 +48,32 @@ public final class HmacSignatures {
             return false;
         }
         return MessageDigest.isEqual(claimed, hmacSha256(secret, rawBody));
+    }
+
+    /** As {@link #isValidHexSha256} for headers carrying base64 (X: {@code sha256=<base64>}). */
+    public static boolean isValidBase64Sha256(String header, String prefix, String secret, byte[] rawBody) {
+        if (header == null || secret == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return false;
+        }
+        byte[] claimed;
+        try {
+            claimed = Base64.getDecoder().decode(header.substring(prefix.length()).trim());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        return MessageDigest.isEqual(claimed, hmacSha256(secret, rawBody));
+    }
+
+    /** Constant-time comparison of a hex digest someone claims with the one we computed. */
+    public static boolean hexEquals(String claimedHex, byte[] expected) {
+        if (claimedHex == null) {
+            return false;
+        }
+        try {
+            return MessageDigest.isEqual(HexFormat.of().parseHex(claimedHex.trim()), expected);
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
     }
 
     public static String sha256Hex(byte[] bytes) {

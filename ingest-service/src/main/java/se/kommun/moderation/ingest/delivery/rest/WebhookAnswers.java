@@ -15,6 +15,10 @@ public final class WebhookAnswers {
     private WebhookAnswers() {
     }
 
+    /** 200 for a signed delivery we kept but could not read: the platform must stop retrying it. */
+    public record Quarantined(String quarantined) {
+    }
+
     public static Uni<Response> refuse(Status status, String reason) {
         return Uni.createFrom().item(error(status, reason));
     }

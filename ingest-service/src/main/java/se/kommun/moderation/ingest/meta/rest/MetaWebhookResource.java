@@ -83,15 +83,11 @@ public class MetaWebhookResource {
             // Signed by Meta but not what Meta documents: keep it, and stop the retries.
             // Labelled FACEBOOK: the Meta app's endpoint, whichever product the body was meant to be.
             return intake.quarantineWhole(Platform.FACEBOOK, null, unreadable.getMessage(), raw, receivedAt)
-                    .replaceWith(() -> Response.ok(new Quarantined(unreadable.getMessage())).build())
+                    .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
                     .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
         return intake.deliver(raw, mapped, receivedAt)
                 .map(WebhookAnswers::of)
                 .onFailure().recoverWithItem(WebhookAnswers::unavailable);
-    }
-
-    /** 200 for a signed delivery we kept but could not read. */
-    public record Quarantined(String quarantined) {
     }
 }
