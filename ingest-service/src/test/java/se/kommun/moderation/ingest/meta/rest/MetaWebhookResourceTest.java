@@ -109,6 +109,21 @@ class MetaWebhookResourceTest {
     }
 
     @Test
+    void aBatchOfAThousandChangesIsPublishedWhole() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder changes = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            changes.append(i == 0 ? "" : ",").append("""
+                    {"field":"feed","value":{"item":"comment","verb":"add","comment_id":"%s_%d","post_id":"%s_9",
+                    "message":"nr %d","created_time":1678886390}}""".formatted(run, i, PAGE, i));
+        }
+        post(APP_SECRET, "{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE + "\",\"changes\":[" + changes + "]}]}")
+                .then().statusCode(200).body("published", equalTo(1000));
+        assertThat(probe.readAll(Topics.COMMENTS_RECEIVED).stream().filter(r -> r.key().contains(":" + run + "_")))
+                .hasSize(1000);
+    }
+
+    @Test
     void instagramCommentsArriveOnTheSameEndpoint() {
         String commentId = "ig-" + UUID.randomUUID();
         String json = """

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Ingest benchmark (issue 3): drives the packaged ingest-service with wrk, using signed Facebook
+# batches of 1 and of 50 comment changes, and in the same run a reference: the same HTTP stack
+# publishing the raw body to Kafka with acks=all and no verification or mapping. Prints events/s and
+# p50/p99 latency per case and the ratios against the reference.
+#
+#   bench/ingest/run.sh            (WARMUP=60 DURATION=20 RUNS=3 CONNECTIONS=64 THREADS=2 to tune)
+#
+# It starts what it needs: PostgreSQL (deploy/local/db-bootstrap.sh), the local Kafka broker
+# (deploy/local/kafka.sh; stopped afterwards if this script started it) and the ingest-service on
+# 127.0.0.1:18081 with a fresh database. wrk comes from Debian's package, installed when missing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/ingest"
+WORK="$HERE/.run"
+WARMUP="${WARMUP:-60}" DURATION="${DURATION:-20}" RUNS="${RUNS:-3}"
+CONNECTIONS="${CONNECTIONS:-64}" THREADS="${THREADS:-2}"
+PORT=18081
+PAGE=bench-page
+mkdir -p "$WORK"
+cd "$ROOT"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package)"
+  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+fi
+
+deploy/local/db-bootstrap.sh >/dev/null
+DB=moderation_bench_ingest
+runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+
+KAFKA_STARTED=false
+if ! deploy/local/kafka.sh status >/dev/null 2>&1; then
+  deploy/local/kafka.sh start >&2
+  KAFKA_STARTED=true
+fi
+deploy/local/kafka.sh create-topics >&2
+PREFIX="bench-$(date +%s)-"
+KAFKA_LIBS="$ROOT/deploy/local/.run/kafka/libs"
+for topic in comments.received comments.quarantined bench.reference; do
+  java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --create \
+    --if-not-exists --topic "$PREFIX$topic" --partitions 6 --replication-factor 1 >/dev/null
+done
+
+JAR="$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar"
+if [[ ! -f "$JAR" ]]; then
+  log "building ingest-service"
+  ./mvnw -q -B -pl ingest-service -am package -DskipTests
+fi
+
+SECRET="$(openssl rand -hex 24)"
+ADMIN_PW="$(openssl rand -hex 12)"
+CONFIG="$WORK/ingest.properties"
+(umask 077 && cat >"$CONFIG" <<PROPS
+config_ordinal=265
+quarkus.http.port=$PORT
+topic.prefix=$PREFIX
+ingest.meta.app-secret=$SECRET
+ingest.bench.reference-endpoint=true
+quarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$DB
+quarkus.datasource.username=postgres
+quarkus.datasource.password=
+quarkus.security.users.embedded.users.bench=$ADMIN_PW
+quarkus.security.users.embedded.roles.bench=admin
+quarkus.log.level=WARN
+PROPS
+)
+log "starting ingest-service on 127.0.0.1:$PORT"
+java -Xms512m -Xmx1g -Dquarkus.config.locations="file:$CONFIG" -jar "$JAR" >"$WORK/ingest.log" 2>&1 &
+SERVICE_PID=$!
+cleanup() {
+  kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  if [[ "$KAFKA_STARTED" == true ]]; then deploy/local/kafka.sh stop >&2 || true; fi
+  runuser -u postgres -- psql -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break
+  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/ingest.log"; exit 1; }
+  sleep 0.5
+done
+
+# The page is an account like any other: registered, checklist done, opened.
+BASE="http://127.0.0.1:$PORT"
+ID="$(curl -sf -u "bench:$ADMIN_PW" -H 'Content-Type: application/json' -X POST "$BASE/accounts" \
+  -d "{\"platform\":\"facebook\",\"externalId\":\"$PAGE\",\"name\":\"Bench\",\"owningUnit\":\"Bench\",\"responsible\":[\"A\",\"B\"]}" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+for item in $(python3 -c 'print(" ".join(["SYFTE","MAL","BUDSKAP","MALGRUPP","KANAL","TYP_AV_KONTO","AVTAL","FUNKTION_OCH_TEKNIK","RESURSER","BEVAKNING","AVSANDARE","RISKER","DIARIEFORING_GALLRING_ARKIVERING","KRISKOMMUNIKATION","MARKNADSFORING","INFORMATIONSKRAV","MEDDELA_INFOAVDELNINGEN"]))'); do
+  curl -sf -o /dev/null -u "bench:$ADMIN_PW" -X PUT "$BASE/accounts/$ID/checklist/$item"
+done
+curl -sf -o /dev/null -u "bench:$ADMIN_PW" -X POST "$BASE/accounts/$ID/activate"
+sleep 1 # the directory reloads after the activation commits; a request before that would be refused
+
+python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 1 2000 "$WORK/batch-1.txt"
+python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 50 200 "$WORK/batch-50.txt"
+
+# run <name> <path> <bodies> <signature header> <events per request> <seconds>: prints one RESULT line
+run_wrk() {
+  BODIES="$3" SIGNATURE_HEADER="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" --timeout 10s \
+    -s "$HERE/signed-post.lua" "$BASE$2" | grep '^RESULT' | sed "s/^RESULT/RESULT case=$1 events_per_request=$5/"
+}
+
+log "warm-up: ${WARMUP}s of mixed load (the JIT needs a minute on 2 cores)"
+half=$((WARMUP / 2))
+run_wrk warmup /webhooks/meta "$WORK/batch-1.txt" X-Hub-Signature-256 1 "$half" >/dev/null
+run_wrk warmup /bench/reference "$WORK/batch-1.txt" "" 1 "$((WARMUP - half))" >/dev/null
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+for r in $(seq 1 "$RUNS"); do
+  log "run $r/$RUNS"
+  run_wrk reference-1 /bench/reference "$WORK/batch-1.txt" "" 1 "$DURATION" >>"$RESULTS"
+  run_wrk facebook-1 /webhooks/meta "$WORK/batch-1.txt" X-Hub-Signature-256 1 "$DURATION" >>"$RESULTS"
+  run_wrk reference-50 /bench/reference "$WORK/batch-50.txt" "" 1 "$DURATION" >>"$RESULTS"
+  run_wrk facebook-50 /webhooks/meta "$WORK/batch-50.txt" X-Hub-Signature-256 50 "$DURATION" >>"$RESULTS"
+done
+
+python3 - "$RESULTS" <<'PY'
+import re, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    f = dict(kv.split("=") for kv in line.split()[1:])
+    rows.setdefault(f["case"], []).append(f)
+def med(case, key):
+    return statistics.median(float(r[key]) for r in rows[case])
+def stats(case):
+    reqs = statistics.median(int(r["requests"]) / (int(r["duration_us"]) / 1e6) for r in rows[case])
+    epr = int(rows[case][0]["events_per_request"])
+    bad = sum(int(r["non2xx"]) + int(r["errors"]) for r in rows[case])
+    return reqs, reqs * epr, med(case, "p50_us") / 1000, med(case, "p99_us") / 1000, bad
+print(f"\n{'case':<14}{'req/s':>10}{'events/s':>11}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx/err':>13}")
+s = {c: stats(c) for c in ["reference-1", "facebook-1", "reference-50", "facebook-50"]}
+for c, (rq, ev, p50, p99, bad) in s.items():
+    print(f"{c:<14}{rq:>10.0f}{ev:>11.0f}{p50:>9.2f}{p99:>9.2f}{bad:>13}")
+print("\nratios against the reference in the same run (medians of the runs):")
+for n in ("1", "50"):
+    f, r = s["facebook-" + n], s["reference-" + n]
+    print(f"  batch of {n:>2}: requests/s {f[0] / r[0]:.2f} x reference (target >= 0.80);"
+          f" p99 {f[3] / r[3]:.2f} x reference (target <= 2.00); events/s {f[1]:.0f} vs reference records/s {r[1]:.0f}")
+PY

@@ -1,0 +1,43 @@
+package se.kommun.moderation.ingest.bench;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * The benchmark's reference (bench/ingest): the same HTTP stack and producer settings as the
+ * webhooks, publishing the raw body as one record with acks=all — no signature, no parsing, no
+ * mapping. Off unless {@code ingest.bench.reference-endpoint=true}; it then answers 404.
+ */
+@Path("/bench/reference")
+@PermitAll
+public class ReferenceEndpoint {
+
+    @ConfigProperty(name = "ingest.bench.reference-endpoint", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @Channel("bench.reference")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) // as the webhooks' emitters
+    MutinyEmitter<byte[]> reference;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Uni<Response> publish(byte[] body) {
+        if (!enabled) {
+            return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
+        }
+        return reference.send(body).replaceWith(Response.ok().build());
+    }
+}

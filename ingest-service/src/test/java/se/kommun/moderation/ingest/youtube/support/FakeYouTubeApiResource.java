@@ -1,0 +1,55 @@
+package se.kommun.moderation.ingest.youtube.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A fake YouTube Data API on loopback (WireMock, dynamic port) for {@code @QuarkusTest}s. It answers
+ * every list call with an empty page unless a test stubs something more specific, and points the
+ * service at itself with test credentials and test channels.
+ */
+public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String BASE_PATH = "/youtube/v3";
+    public static final String API_KEY = "test-api-key";
+    public static final String OAUTH_TOKEN = "test-oauth-token";
+    public static final String WEBSUB_SECRET = "test-websub-secret";
+    /** The channels the service is configured with; each test uses its own. */
+    public static final String CHANNELS = "UCpoll,UCedit,UCcrash,UCrefused,UCreplies,UChook,UCsilent,UCother";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(get(urlPathEqualTo(BASE_PATH + "/commentThreads")).atPriority(10)
+                .willReturn(okJson(CommentThreadsJson.threadPage(null))));
+        server.stubFor(get(urlPathEqualTo(BASE_PATH + "/comments")).atPriority(10)
+                .willReturn(okJson(CommentThreadsJson.replyPage(null))));
+        return Map.of(
+                "ingest.youtube.base-url", server.baseUrl() + BASE_PATH,
+                "ingest.youtube.api-key", API_KEY,
+                "ingest.youtube.oauth-token", OAUTH_TOKEN,
+                "ingest.youtube.channels", CHANNELS,
+                "ingest.youtube.websub-secret", WEBSUB_SECRET);
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
