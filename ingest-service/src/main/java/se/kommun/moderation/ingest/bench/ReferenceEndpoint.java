@@ -2,6 +2,7 @@ package se.kommun.moderation.ingest.bench;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,13 +12,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import java.util.Arrays;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The benchmark's reference (bench/ingest): the same HTTP stack and producer settings as the
  * webhooks, publishing the raw body as one record with acks=all — no signature, no parsing, no
- * mapping. Off unless {@code ingest.bench.reference-endpoint=true}; it then answers 404.
+ * mapping. It is keyed like the comment events (a key that spreads over the partitions), because
+ * keying is the contract, not mapping: an unkeyed reference would get the sticky partitioner's
+ * larger batches and measure something the pipeline may not do. Off unless
+ * {@code ingest.bench.reference-endpoint=true}; it then answers 404.
  */
 @Path("/bench/reference")
 @PermitAll
@@ -38,6 +44,9 @@ public class ReferenceEndpoint {
         if (!enabled) {
             return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
         }
-        return reference.send(body).replaceWith(Response.ok().build());
+        String key = Integer.toHexString(Arrays.hashCode(body));
+        return reference.sendMessage(Message.of(body)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()))
+                .replaceWith(Response.ok().build());
     }
 }
