@@ -12,17 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.kommun.moderation.events.Platform;
-import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
-import se.kommun.moderation.ingest.delivery.domain.MappedDelivery;
-import se.kommun.moderation.ingest.delivery.domain.RawBody;
-import se.kommun.moderation.ingest.delivery.domain.UnreadableDeliveryException;
-import se.kommun.moderation.ingest.delivery.rest.WebhookAnswers;
+import se.kommun.moderation.ingest.delivery.rest.SignedWebhook;
 import se.kommun.moderation.ingest.meta.config.MetaConfig;
 import se.kommun.moderation.ingest.meta.domain.MetaPayloadMapper;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
@@ -40,7 +34,7 @@ public class MetaWebhookResource {
     MetaConfig config;
 
     @Inject
-    DeliveryIntake intake;
+    SignedWebhook webhook;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -50,7 +44,7 @@ public class MetaWebhookResource {
         boolean ours = config.verifyToken().isPresent() && token != null && MessageDigest.isEqual(
                 token.getBytes(StandardCharsets.UTF_8), config.verifyToken().get().getBytes(StandardCharsets.UTF_8));
         if (!"subscribe".equals(mode) || !ours || challenge == null) {
-            return Response.status(Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("verification refused").build();
         }
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
@@ -62,32 +56,10 @@ public class MetaWebhookResource {
     @Operation(summary = "Deliveries signed with X-Hub-Signature-256; 200 only after every event is on the broker")
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
             @HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
-        Instant receivedAt = Instant.now();
-        if (!WebhookAnswers.isJson(contentType)) {
-            return WebhookAnswers.refuse(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
-        }
-        if (body.length > config.maxBodyBytes()) {
-            return WebhookAnswers.refuse(Status.REQUEST_ENTITY_TOO_LARGE,
-                    "body is larger than " + config.maxBodyBytes() + " bytes");
-        }
-        if (config.appSecret().isEmpty()
-                || !HmacSignatures.isValidHexSha256(signature, "sha256=", config.appSecret().get(), body)) {
-            return WebhookAnswers.refuse(Status.UNAUTHORIZED, signature == null ? "missing " + SIGNATURE_HEADER
-                    + " header" : SIGNATURE_HEADER + " does not match the body");
-        }
-        RawBody raw = RawBody.of(body, contentType);
-        MappedDelivery mapped;
-        try {
-            mapped = mapper.map(raw, receivedAt);
-        } catch (UnreadableDeliveryException unreadable) {
-            // Signed by Meta but not what Meta documents: keep it, and stop the retries.
-            // Labelled FACEBOOK: the Meta app's endpoint, whichever product the body was meant to be.
-            return intake.quarantineWhole(Platform.FACEBOOK, null, unreadable.getMessage(), raw, receivedAt)
-                    .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
-                    .onFailure().recoverWithItem(WebhookAnswers::unavailable);
-        }
-        return intake.deliver(raw, mapped, receivedAt)
-                .map(WebhookAnswers::of)
-                .onFailure().recoverWithItem(WebhookAnswers::unavailable);
+        // Labelled FACEBOOK when unreadable: the Meta app's endpoint, whichever product it was meant for.
+        return webhook.receive(new SignedWebhook.Spec(Platform.FACEBOOK, SIGNATURE_HEADER, config.maxBodyBytes(),
+                raw -> config.appSecret().isPresent()
+                        && HmacSignatures.isValidHexSha256(signature, "sha256=", config.appSecret().get(), raw),
+                mapper::map), contentType, signature, body);
     }
 }

@@ -14,14 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.kommun.moderation.events.Platform;
-import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
-import se.kommun.moderation.ingest.delivery.domain.MappedDelivery;
-import se.kommun.moderation.ingest.delivery.domain.RawBody;
-import se.kommun.moderation.ingest.delivery.domain.UnreadableDeliveryException;
+import se.kommun.moderation.ingest.delivery.rest.SignedWebhook;
 import se.kommun.moderation.ingest.delivery.rest.WebhookAnswers;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 import se.kommun.moderation.ingest.x.config.XConfig;
@@ -40,7 +36,7 @@ public class XWebhookResource {
     XConfig config;
 
     @Inject
-    DeliveryIntake intake;
+    SignedWebhook webhook;
 
     /** The CRC answer X expects within 3 s. */
     public record CrcResponse(String response_token) {
@@ -66,30 +62,9 @@ public class XWebhookResource {
     @Operation(summary = "Deliveries signed with x-twitter-webhooks-signature; 200 only after every event is on the broker")
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
             @HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
-        Instant receivedAt = Instant.now();
-        if (!WebhookAnswers.isJson(contentType)) {
-            return WebhookAnswers.refuse(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
-        }
-        if (body.length > config.maxBodyBytes()) {
-            return WebhookAnswers.refuse(Status.REQUEST_ENTITY_TOO_LARGE,
-                    "body is larger than " + config.maxBodyBytes() + " bytes");
-        }
-        if (config.consumerSecret().isEmpty()
-                || !HmacSignatures.isValidBase64Sha256(signature, "sha256=", config.consumerSecret().get(), body)) {
-            return WebhookAnswers.refuse(Status.UNAUTHORIZED, signature == null ? "missing " + SIGNATURE_HEADER
-                    + " header" : SIGNATURE_HEADER + " does not match the body");
-        }
-        RawBody raw = RawBody.of(body, contentType);
-        MappedDelivery mapped;
-        try {
-            mapped = mapper.map(raw, receivedAt);
-        } catch (UnreadableDeliveryException unreadable) {
-            return intake.quarantineWhole(Platform.X, null, unreadable.getMessage(), raw, receivedAt)
-                    .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
-                    .onFailure().recoverWithItem(WebhookAnswers::unavailable);
-        }
-        return intake.deliver(raw, mapped, receivedAt)
-                .map(WebhookAnswers::of)
-                .onFailure().recoverWithItem(WebhookAnswers::unavailable);
+        return webhook.receive(new SignedWebhook.Spec(Platform.X, SIGNATURE_HEADER, config.maxBodyBytes(),
+                raw -> config.consumerSecret().isPresent()
+                        && HmacSignatures.isValidBase64Sha256(signature, "sha256=", config.consumerSecret().get(), raw),
+                mapper::map), contentType, signature, body);
     }
 }

@@ -1,0 +1,61 @@
+package se.kommun.moderation.ingest.delivery.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import se.kommun.moderation.events.Platform;
+import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
+import se.kommun.moderation.ingest.delivery.domain.MappedDelivery;
+import se.kommun.moderation.ingest.delivery.domain.RawBody;
+import se.kommun.moderation.ingest.delivery.domain.UnreadableDeliveryException;
+
+/**
+ * The order every platform's signed POST is handled in: content type (415), size (413), signature
+ * on the raw bytes (401), then mapping; a signed body that cannot be read is quarantined whole and
+ * answered 2xx so the platform stops retrying; otherwise the intake publishes and the answer waits
+ * for the broker.
+ */
+@ApplicationScoped
+public class SignedWebhook {
+
+    /** One platform's side of it. */
+    public record Spec(Platform platform, String signatureHeader, int maxBodyBytes,
+            Predicate<byte[]> signatureMatches, BiFunction<RawBody, Instant, MappedDelivery> mapper) {
+    }
+
+    @Inject
+    DeliveryIntake intake;
+
+    public Uni<Response> receive(Spec spec, String contentType, String signature, byte[] body) {
+        Instant receivedAt = Instant.now();
+        if (!WebhookAnswers.isJson(contentType)) {
+            return WebhookAnswers.refuse(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+        }
+        if (body.length > spec.maxBodyBytes()) {
+            return WebhookAnswers.refuse(Status.REQUEST_ENTITY_TOO_LARGE,
+                    "body is larger than " + spec.maxBodyBytes() + " bytes");
+        }
+        if (signature == null || !spec.signatureMatches().test(body)) {
+            return WebhookAnswers.refuse(Status.UNAUTHORIZED, signature == null
+                    ? "missing " + spec.signatureHeader() + " header"
+                    : spec.signatureHeader() + " does not match the body");
+        }
+        RawBody raw = RawBody.of(body, contentType);
+        MappedDelivery mapped;
+        try {
+            mapped = spec.mapper().apply(raw, receivedAt);
+        } catch (UnreadableDeliveryException unreadable) {
+            return intake.quarantineWhole(spec.platform(), null, unreadable.getMessage(), raw, receivedAt)
+                    .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
+                    .onFailure().recoverWithItem(WebhookAnswers::unavailable);
+        }
+        return intake.deliver(raw, mapped, receivedAt)
+                .map(WebhookAnswers::of)
+                .onFailure().recoverWithItem(WebhookAnswers::unavailable);
+    }
+}
