@@ -2,6 +2,8 @@ package se.kommun.moderation.classification.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "classification")
 public interface ClassificationConfig {
@@ -9,4 +11,19 @@ public interface ClassificationConfig {
     /** Below this confidence a human confirms before any irreversible action. */
     @WithDefault("0.6")
     double reviewThreshold();
+
+    Rules rules();
+
+    interface Rules {
+
+        /**
+         * A municipality's rule directory: files there replace bundled files of the same relative
+         * name (e.g. {@code sv/threat.txt}) or add to them. Unset: the bundled rules only.
+         */
+        Optional<String> overrideDir();
+
+        /** How often the override directory is checked for changes; the rules reload without a restart. */
+        @WithDefault("30s")
+        Duration reloadInterval();
+    }
 }

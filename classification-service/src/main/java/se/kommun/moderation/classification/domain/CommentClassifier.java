@@ -1,7 +1,10 @@
 package se.kommun.moderation.classification.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import se.kommun.moderation.classification.domain.rules.RuleSet;
+import se.kommun.moderation.classification.domain.rules.RuleSetRegistry;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
 import se.kommun.moderation.events.CommentReceived;
@@ -11,17 +14,26 @@ import se.kommun.moderation.events.Verb;
 
 /**
  * Turns a received comment into its classification event. Deterministic: the same input event
- * yields the same output eventId, so a replay is recognised downstream.
+ * under the same rule set yields the same output eventId, so a replay is recognised downstream.
+ * Picks up a reloaded rule set on the next comment.
  */
 public final class CommentClassifier {
 
     public static final String PRODUCER = "classification-service";
 
-    private final FirstRuleSet rules = new FirstRuleSet();
+    private final RuleSetRegistry registry;
     private final double reviewThreshold;
+    private volatile SwedishClassifier engine;
 
+    /** With the bundled rules only. */
     public CommentClassifier(double reviewThreshold) {
+        this(reviewThreshold, RuleSetRegistry.bundled());
+    }
+
+    public CommentClassifier(double reviewThreshold, RuleSetRegistry registry) {
         this.reviewThreshold = reviewThreshold;
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.engine = new SwedishClassifier(registry.current());
     }
 
     /** Empty for changes that carry no new text to judge (removed, hidden, unhidden). */
@@ -30,14 +42,27 @@ public final class CommentClassifier {
         if (comment.verb() != Verb.ADDED && comment.verb() != Verb.EDITED) {
             return Optional.empty();
         }
-        Verdict verdict = rules.classify(comment.text());
+        SwedishClassifier classifier = current();
+        Verdict verdict = classifier.classify(comment.text());
+        String version = classifier.ruleSetVersion();
         CommentClassified payload = new CommentClassified(event.eventId(), verdict.route(), verdict.subtype(),
                 verdict.flags(), verdict.confidence(), verdict.needsResponse(),
-                verdict.confidence() < reviewThreshold, verdict.reasons(), FirstRuleSet.VERSION,
+                verdict.confidence() < reviewThreshold, verdict.reasons(), version,
                 new ClassifiedComment(comment.platform(), comment.accountId(), comment.commentId(), comment.author(),
                         comment.text(), comment.permalink(), comment.receivedAt(), comment.verb()));
         return Optional.of(EventEnvelope.wrap(
-                EventIds.derive("CommentClassified", event.eventId().toString(), FirstRuleSet.VERSION),
+                EventIds.derive("CommentClassified", event.eventId().toString(), version),
                 now, event.commentKey(), PRODUCER, payload));
+    }
+
+    /** The classifier for the rule set in force, rebuilt once after a reload. */
+    public SwedishClassifier current() {
+        RuleSet rules = registry.current();
+        SwedishClassifier classifier = engine;
+        if (classifier.rules() != rules) {
+            classifier = new SwedishClassifier(rules);
+            engine = classifier;
+        }
+        return classifier;
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import se.kommun.moderation.classification.config.ClassificationConfig;
 import se.kommun.moderation.classification.domain.CommentClassifier;
+import se.kommun.moderation.classification.domain.rules.RuleSetRegistry;
 import se.kommun.moderation.events.CommentClassified;
 import se.kommun.moderation.events.CommentReceived;
 import se.kommun.moderation.events.EventCodec;
@@ -33,8 +34,8 @@ public class ReceivedCommentConsumer {
     MutinyEmitter<String> classified;
 
     @Inject
-    ReceivedCommentConsumer(ClassificationConfig config) {
-        this.classifier = new CommentClassifier(config.reviewThreshold());
+    ReceivedCommentConsumer(ClassificationConfig config, RuleSetRegistry rules) {
+        this.classifier = new CommentClassifier(config.reviewThreshold(), rules);
     }
 
     @Incoming(Topics.COMMENTS_RECEIVED)

@@ -1,0 +1,91 @@
+package se.kommun.moderation.classification.domain.detect.complaint;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.kommun.moderation.classification.domain.detect.Detector;
+import se.kommun.moderation.classification.domain.detect.Evidence;
+import se.kommun.moderation.classification.domain.detect.Finding;
+import se.kommun.moderation.classification.domain.detect.Scores;
+import se.kommun.moderation.classification.domain.rules.RuleSet;
+import se.kommun.moderation.classification.domain.text.Tokens;
+import se.kommun.moderation.events.Reason;
+import se.kommun.moderation.events.Route;
+
+/**
+ * Klagomål and synpunkter. A GRIEVANCE (something does not work, was done badly, an explicit
+ * complaint word) expects an answer; an OPINION on priorities or politics ("slöseri", "borde
+ * avgå") is registered too but needs no answer unless it asks something. Praise next to a mild
+ * opinion ("Håller inte med om allt men bra att ni lyfter frågan") keeps it trivial.
+ */
+public final class ComplaintDetector implements Detector {
+
+    public static final String NAME = "complaint";
+    private static final String SUBTYPE = "complaint";
+
+    private final int explicit;
+    private final int failure;
+    private final int opinion;
+    private final int positive;
+    private final int fault;
+
+    public ComplaintDetector(RuleSet rules) {
+        explicit = rules.concept("complaint_explicit");
+        failure = rules.concept("service_failure");
+        opinion = rules.concept("opinion");
+        positive = rules.concept("positive");
+        fault = rules.concept("fault_object");
+    }
+
+    @Override
+    public void detect(Evidence evidence, List<Finding> findings) {
+        List<Reason> reasons = new ArrayList<>();
+        double grievance = combine(evidence, explicit, reasons, 1.0);
+        grievance = Scores.either(grievance, combine(evidence, failure, reasons, 1.0));
+        grievance = Scores.either(grievance, combine(evidence, fault, reasons, 0.6));
+        double view = combine(evidence, opinion, reasons, 1.0);
+        if (grievance == 0.0 && view == 0.0) {
+            return;
+        }
+        double praise = combine(evidence, positive, null, 1.0);
+        if (grievance < 0.5) {
+            view = Math.max(0.0, view - 0.25 * praise);
+        }
+        double score = Scores.either(grievance, view);
+        if (distinctSpans(reasons) < 2 && strongest(reasons) < 0.6) {
+            score = Math.min(score, 0.55); // one weak word ("sönder", "för lite") is not yet a complaint
+        }
+        boolean asks = asksSomething(evidence.tokens());
+        boolean wantsAnswer = grievance >= 0.5 || (asks && grievance > 0.0);
+        findings.add(new Finding(NAME, Route.COMPLAINT, SUBTYPE, score, reasons, wantsAnswer));
+    }
+
+    /** Noisy-or over the distinct hits of a concept; adds a reason per hit when asked to. */
+    private static double combine(Evidence evidence, int concept, List<Reason> reasons, double factor) {
+        double score = 0.0;
+        for (int h = evidence.hits().first(concept); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            double w = factor * evidence.weight(h);
+            score = Scores.either(score, w);
+            if (reasons != null) {
+                reasons.add(evidence.reason(NAME, Route.COMPLAINT, SUBTYPE, h, w));
+            }
+        }
+        return score;
+    }
+
+    private static long distinctSpans(List<Reason> reasons) {
+        return reasons.stream().map(r -> r.start() + ":" + r.end()).distinct().count();
+    }
+
+    private static double strongest(List<Reason> reasons) {
+        return reasons.stream().mapToDouble(Reason::weight).max().orElse(0.0);
+    }
+
+    private static boolean asksSomething(Tokens tokens) {
+        for (int s = 0; s < tokens.sentenceCount(); s++) {
+            if (tokens.isQuestion(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

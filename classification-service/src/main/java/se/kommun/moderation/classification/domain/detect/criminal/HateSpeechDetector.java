@@ -1,0 +1,131 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.kommun.moderation.classification.domain.detect.Detector;
+import se.kommun.moderation.classification.domain.detect.Evidence;
+import se.kommun.moderation.classification.domain.detect.Finding;
+import se.kommun.moderation.classification.domain.detect.Scores;
+import se.kommun.moderation.classification.domain.rules.RuleSet;
+import se.kommun.moderation.classification.domain.text.TokenKind;
+import se.kommun.moderation.classification.domain.text.Tokens;
+import se.kommun.moderation.events.Reason;
+import se.kommun.moderation.events.Route;
+
+/**
+ * Hets mot folkgrupp (BrB 16:8): a protected group (ethnic, national, religious, sexual orientation,
+ * transgender) in the same sentence as dehumanisation ("är djur", "en cancer"), collective
+ * denigration ("våldtäktsmän allihop", "äger halva centrum") or a call to remove them
+ * ("kasta ut dom"); the group spoken of as a whole ("alla …", "… allihop", "judarna", a plural
+ * group noun opening the sentence) makes denigration weigh more; or a slur, masked ("n***ar") or not. Quoting or rejecting such words
+ * ("det är fel att kalla invandrare för parasiter") weakens the evidence; criticism of politicians,
+ * parties or the municipality is not hets mot folkgrupp however harsh.
+ */
+public final class HateSpeechDetector implements Detector {
+
+    public static final String NAME = "hate-speech";
+    private static final String SUBTYPE = "hate_speech";
+
+    private final int group;
+    private final int dehumanize;
+    private final int denigrate;
+    private final int exclusion;
+    private final int generalizer;
+    private final int intensifier;
+    private final int slur;
+    private final int distancing;
+    private final MaskedWords masked;
+
+    public HateSpeechDetector(RuleSet rules) {
+        group = rules.concept("protected_group");
+        dehumanize = rules.concept("dehumanize");
+        denigrate = rules.concept("denigrate");
+        exclusion = rules.concept("exclusion_call");
+        generalizer = rules.concept("generalizer");
+        intensifier = rules.concept("insult_intensifier");
+        slur = rules.concept("slur");
+        distancing = rules.concept("distancing");
+        masked = new MaskedWords(rules, "slur", "protected_group");
+    }
+
+    @Override
+    public void detect(Evidence evidence, List<Finding> findings) {
+        double score = 0.0;
+        List<Reason> reasons = new ArrayList<>();
+        for (int h = evidence.hits().first(slur); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            double s = 0.9 * evidence.weight(h) * distance(evidence, evidence.sentenceOf(h));
+            score = Scores.either(score, s);
+            reasons.add(evidence.reason(NAME + ".slur", Route.CRIMINAL, SUBTYPE, h, s));
+        }
+        Tokens tokens = evidence.tokens();
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.kind(t) == TokenKind.MASKED && masked.reveal(tokens.folded(t)) != null) {
+                double s = 0.85 * distance(evidence, tokens.sentence(t));
+                score = Scores.either(score, s);
+                reasons.add(evidence.reasonForTokens(NAME + ".masked-slur", Route.CRIMINAL, SUBTYPE, t, t, s));
+            }
+        }
+        for (int g = evidence.hits().first(group); g != Evidence.NONE; g = evidence.hits().next(g)) {
+            score = Scores.either(score, groupEvidence(evidence, g, reasons));
+        }
+        if (score > 0.0) {
+            findings.add(new Finding(NAME, Route.CRIMINAL, SUBTYPE, score, reasons, false));
+        }
+    }
+
+    private double groupEvidence(Evidence evidence, int g, List<Reason> reasons) {
+        int sentence = evidence.sentenceOf(g);
+        double groupWeight = evidence.weight(g);
+        int from = evidence.hits().fromToken(g);
+        double best = 0.0;
+        int because = Evidence.NONE;
+        int swear = evidence.near(intensifier, from, 1, 0);
+        if (swear != Evidence.NONE && evidence.hits().toToken(swear) == from - 1) {
+            best = 0.85; // "jävla muslimer"
+            because = swear;
+        }
+        int d = evidence.strongestInSentence(dehumanize, sentence);
+        if (d != Evidence.NONE && 0.95 * evidence.weight(d) > best) {
+            best = 0.95 * evidence.weight(d);
+            because = d;
+        }
+        boolean general = evidence.strongestInSentence(generalizer, sentence) != Evidence.NONE
+                || definitePlural(evidence, g) || evidence.tokens().sentenceInitial(from);
+        int n = evidence.strongestInSentence(denigrate, sentence);
+        if (n != Evidence.NONE) {
+            double s = evidence.weight(n) * (general ? 0.9 : 0.7);
+            if (s > best) {
+                best = s;
+                because = n;
+            }
+        }
+        int x = evidence.strongestInSentence(exclusion, sentence);
+        if (x != Evidence.NONE) {
+            double s = evidence.weight(x) * (general || n != Evidence.NONE || d != Evidence.NONE ? 0.85 : 0.6);
+            if (s > best) {
+                best = s;
+                because = x;
+            } else {
+                best = Scores.either(best, 0.3 * s);
+            }
+        }
+        if (because == Evidence.NONE) {
+            return 0.0;
+        }
+        double score = best * groupWeight * distance(evidence, sentence);
+        reasons.add(evidence.reason(NAME + ".group", Route.CRIMINAL, SUBTYPE, g, groupWeight));
+        reasons.add(evidence.reason(NAME + ".contempt", Route.CRIMINAL, SUBTYPE, because, score));
+        return score;
+    }
+
+    /** "afghanerna", "judarna": the definite plural speaks of the group as a whole. */
+    private static boolean definitePlural(Evidence evidence, int g) {
+        String word = evidence.tokens().folded(evidence.hits().toToken(g));
+        return word.endsWith("rna") || word.endsWith("erna") || word.endsWith("arna");
+    }
+
+    /** 1 for the writer's own words; less when the sentence quotes, reports or rejects them. */
+    private double distance(Evidence evidence, int sentence) {
+        return evidence.strongestInSentence(distancing, sentence) == Evidence.NONE ? 1.0 : 0.4;
+    }
+}

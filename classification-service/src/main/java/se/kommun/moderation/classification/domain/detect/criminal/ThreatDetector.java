@@ -1,0 +1,220 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.kommun.moderation.classification.domain.detect.Detector;
+import se.kommun.moderation.classification.domain.detect.Evidence;
+import se.kommun.moderation.classification.domain.detect.Finding;
+import se.kommun.moderation.classification.domain.detect.Scores;
+import se.kommun.moderation.classification.domain.rules.RuleSet;
+import se.kommun.moderation.classification.domain.text.Tokens;
+import se.kommun.moderation.events.Reason;
+import se.kommun.moderation.events.Route;
+
+/**
+ * Olaga hot (BrB 4:5): a harm word counts only with an INTENT ("ska", "kommer att", "dags att")
+ * and a TARGET (a person, a role, "ni på soc", a building people are in) in the same sentence;
+ * a harm word whose object is harmless ("mörda en semla", "döda handeln") or that sits in an
+ * idiom ("jag dör av skratt", masked by the lexicon) does not count. Threat phrases ("vi vet var
+ * du bor", "du är härmed varnad") add up on their own; weapons only reinforce other evidence.
+ * News language about a threat ("döms för olaga hot") is not a threat.
+ */
+public final class ThreatDetector implements Detector {
+
+    public static final String NAME = "threat";
+    private static final String SUBTYPE = "threat";
+
+    private final int harm;
+    private final int die;
+    private final int harmOutcome;
+    private final int threatPhrase;
+    private final int weapon;
+    private final int intent;
+    private final int personTarget;
+    private final int placeTarget;
+    private final int excludedObject;
+    private final int reporting;
+    private final int bring;
+
+    public ThreatDetector(RuleSet rules) {
+        bring = rules.concept("bring");
+        harm = rules.concept("harm");
+        die = rules.concept("die");
+        harmOutcome = rules.concept("harm_outcome");
+        threatPhrase = rules.concept("threat_phrase");
+        weapon = rules.concept("weapon");
+        intent = rules.concept("intent");
+        personTarget = rules.concept("person_target");
+        placeTarget = rules.concept("place_target");
+        excludedObject = rules.concept("harm_object_excluded");
+        reporting = rules.concept("reporting");
+    }
+
+    @Override
+    public void detect(Evidence evidence, List<Finding> findings) {
+        if (!evidence.any(harm) && !evidence.any(die) && !evidence.any(harmOutcome) && !evidence.any(threatPhrase)
+                && !evidence.any(bring)) {
+            return;
+        }
+        double score = 0.0;
+        List<Reason> reasons = new ArrayList<>();
+        score = Scores.either(score, harmWithIntentAndTarget(evidence, reasons));
+        score = Scores.either(score, dieWished(evidence, reasons));
+        score = Scores.either(score, outcomePromised(evidence, reasons));
+        double phrases = 0.0;
+        for (int h = evidence.hits().first(threatPhrase); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (!reported(evidence, h)) {
+                phrases = Scores.either(phrases, evidence.weight(h));
+                reasons.add(evidence.reason(NAME + ".phrase", Route.CRIMINAL, SUBTYPE, h, evidence.weight(h)));
+            }
+        }
+        score = Scores.either(score, phrases);
+        score = Scores.either(score, armedArrival(evidence, reasons));
+        if (score > 0.0) {
+            // a weapon strengthens a threat that is already there; it never makes one alone
+            int arms = evidence.strongest(weapon);
+            if (arms != Evidence.NONE) {
+                score = Scores.either(score, evidence.weight(arms) * Math.min(1.0, score + 0.3));
+                reasons.add(evidence.reason(NAME + ".weapon", Route.CRIMINAL, SUBTYPE, arms, evidence.weight(arms)));
+            }
+            findings.add(new Finding(NAME, Route.CRIMINAL, SUBTYPE, score, reasons, false));
+        }
+    }
+
+    private double harmWithIntentAndTarget(Evidence evidence, List<Reason> reasons) {
+        double best = 0.0;
+        Tokens tokens = evidence.tokens();
+        for (int h = evidence.hits().first(harm); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            int to = evidence.hits().toToken(h);
+            if (reported(evidence, h) || evidence.within(excludedObject, to + 1, to + 4, tokens.sentence(to))
+                    != Evidence.NONE) {
+                continue;
+            }
+            int will = evidence.near(intent, from, 8, to - from); // "kommer det brinna" carries its own
+            int who = target(evidence, from, to);
+            if (who == Evidence.NONE) {
+                continue;
+            }
+            double willWeight = will == Evidence.NONE ? 0.0 : evidence.weight(will);
+            if (firstPersonAgent(tokens, from, to)) {
+                willWeight = Math.max(willWeight, 0.6); // "så bränner vi ner det": Swedish present as future
+            }
+            if (tokens.clauseStart(from) && evidence.hits().fromToken(who) > to) {
+                willWeight = Math.max(willWeight, 0.6); // an order: "knivhugg rektorn"
+            }
+            double score = evidence.weight(h) * evidence.weight(who) * (0.35 + 0.6 * willWeight);
+            if (score > best) {
+                best = score;
+            }
+            reasons.add(evidence.reason(NAME + ".harm", Route.CRIMINAL, SUBTYPE, h, score));
+            reasons.add(evidence.reason(NAME + ".target", Route.CRIMINAL, SUBTYPE, who, evidence.weight(who)));
+            if (will != Evidence.NONE) {
+                reasons.add(evidence.reason(NAME + ".intent", Route.CRIMINAL, SUBTYPE, will, willWeight));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The heaviest target: the object after the harm word, or one earlier in the sentence
+     * ("Nästa p-vakt jag ser ska jag knivhugga").
+     */
+    private int target(Evidence evidence, int from, int to) {
+        int best = Evidence.NONE;
+        for (int candidate : new int[] {
+            evidence.near(personTarget, to + 1, 0, 4), evidence.near(placeTarget, to + 1, 0, 5),
+            evidence.near(personTarget, from, 14, 0), evidence.near(placeTarget, from, 14, 0)}) {
+            if (candidate == Evidence.NONE) {
+                continue;
+            }
+            boolean outside = evidence.hits().fromToken(candidate) > to || evidence.hits().toToken(candidate) < from;
+            if (outside && (best == Evidence.NONE || evidence.weight(candidate) > evidence.weight(best))) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** "jag"/"vi" next to or inside the harm phrase ("sätter jag eld på"): the writer will do it. */
+    private static boolean firstPersonAgent(Tokens tokens, int from, int to) {
+        for (int t = Math.max(0, from - 2); t <= Math.min(tokens.size() - 1, to + 2); t++) {
+            if (tokens.sentence(t) == tokens.sentence(from)
+                    && (tokens.is(t, "jag") || tokens.is(t, "vi") || tokens.is(t, "ja"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "tar jag med mig kniven till nästa möte": bringing a weapon to a person or a place where
+     * people meet. A knife taken to a picnic has no target and is no threat.
+     */
+    private double armedArrival(Evidence evidence, List<Reason> reasons) {
+        for (int h = evidence.hits().first(bring); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int arms = evidence.near(weapon, evidence.hits().toToken(h) + 1, 0, 4);
+            int sentence = evidence.sentenceOf(h);
+            boolean aimed = evidence.strongestInSentence(personTarget, sentence) != Evidence.NONE
+                    || evidence.strongestInSentence(placeTarget, sentence) != Evidence.NONE;
+            if (arms != Evidence.NONE && evidence.hits().fromToken(arms) > evidence.hits().toToken(h) && aimed
+                    && !reported(evidence, h)) {
+                double score = 0.55 + 0.3 * evidence.weight(arms);
+                reasons.add(evidence.reason(NAME + ".armed", Route.CRIMINAL, SUBTYPE, h, score));
+                reasons.add(evidence.reason(NAME + ".weapon", Route.CRIMINAL, SUBTYPE, arms, evidence.weight(arms)));
+                return score;
+            }
+        }
+        return 0.0;
+    }
+
+    /** "ni ska dö", "du kommer att dö": death wished or promised to someone. */
+    private double dieWished(Evidence evidence, List<Reason> reasons) {
+        double best = 0.0;
+        for (int h = evidence.hits().first(die); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            if (reported(evidence, h)) {
+                continue;
+            }
+            int will = evidence.near(intent, from, 3, 0);
+            int who = evidence.near(personTarget, from, 8, 0);
+            boolean builtIn = evidence.hits().toToken(h) > from; // "ska dö", "borde dö" carry their intent
+            if ((will == Evidence.NONE && !builtIn) || who == Evidence.NONE
+                    || evidence.hits().toToken(who) >= from) {
+                continue;
+            }
+            double score = 0.92 * evidence.weight(who) * Math.max(evidence.weight(h), 0.8);
+            best = Math.max(best, score);
+            reasons.add(evidence.reason(NAME + ".harm", Route.CRIMINAL, SUBTYPE, h, score));
+            reasons.add(evidence.reason(NAME + ".target", Route.CRIMINAL, SUBTYPE, who, evidence.weight(who)));
+        }
+        return best;
+    }
+
+    /** "X ska få en kula i huvudet", "din familj får betala priset". */
+    private double outcomePromised(Evidence evidence, List<Reason> reasons) {
+        double best = 0.0;
+        for (int h = evidence.hits().first(harmOutcome); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            if (reported(evidence, h)) {
+                continue;
+            }
+            int who = evidence.near(personTarget, from, 16, 0);
+            if (who == Evidence.NONE) {
+                continue;
+            }
+            int will = evidence.near(intent, from, 4, 0);
+            double willWeight = will == Evidence.NONE ? 0.0 : evidence.weight(will);
+            // what the target "will get" is a threat in itself; a "ska"/"kommer" only makes it surer
+            double score = evidence.weight(h) * evidence.weight(who) * (0.78 + 0.2 * willWeight);
+            best = Math.max(best, score);
+            reasons.add(evidence.reason(NAME + ".outcome", Route.CRIMINAL, SUBTYPE, h, score));
+            reasons.add(evidence.reason(NAME + ".target", Route.CRIMINAL, SUBTYPE, who, evidence.weight(who)));
+        }
+        return best;
+    }
+
+    private boolean reported(Evidence evidence, int hit) {
+        return evidence.strongestInSentence(reporting, evidence.sentenceOf(hit)) != Evidence.NONE;
+    }
+}

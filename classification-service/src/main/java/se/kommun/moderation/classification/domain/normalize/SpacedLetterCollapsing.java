@@ -1,0 +1,93 @@
+package se.kommun.moderation.classification.domain.normalize;
+
+/**
+ * Step 3: "j a g  s k a  d ö d a" → "jag ska döda". A run of at least three lone letters separated
+ * by spaces (or dots, dashes, underscores) is joined; where the writer left a wider gap between two
+ * letters than the narrowest one in the run, that gap is a word break.
+ */
+final class SpacedLetterCollapsing {
+
+    private static final int MIN_LETTERS = 3;
+    private static final int MAX_GAP = 4;
+
+    private SpacedLetterCollapsing() {
+    }
+
+    static MappedText apply(MappedText in) {
+        int n = in.length();
+        MappedText out = null;
+        int copiedUpTo = 0;
+        int i = 0;
+        while (i < n) {
+            if (!isLoneLetter(in, i)) {
+                i++;
+                continue;
+            }
+            int[] letters = new int[16];
+            int[] gaps = new int[16];
+            int count = 0;
+            letters[count++] = i;
+            int j = i + 1;
+            while (true) {
+                int gapStart = j;
+                while (j < n && isSeparator(in.charAt(j)) && j - gapStart <= MAX_GAP) {
+                    j++;
+                }
+                int gap = j - gapStart;
+                if (gap == 0 || gap > MAX_GAP || j >= n || !isLoneLetter(in, j)) {
+                    break;
+                }
+                if (count == letters.length) {
+                    letters = java.util.Arrays.copyOf(letters, count * 2);
+                    gaps = java.util.Arrays.copyOf(gaps, count * 2);
+                }
+                gaps[count] = gap;
+                letters[count++] = j;
+                j++;
+            }
+            if (count < MIN_LETTERS) {
+                i = letters[count - 1] + 1;
+                continue;
+            }
+            if (out == null) {
+                out = new MappedText(n);
+            }
+            for (int k = copiedUpTo; k < i; k++) {
+                out.copy(in, k);
+            }
+            int narrowest = Integer.MAX_VALUE;
+            for (int k = 1; k < count; k++) {
+                narrowest = Math.min(narrowest, gaps[k]);
+            }
+            out.copy(in, letters[0]);
+            for (int k = 1; k < count; k++) {
+                if (gaps[k] > narrowest) {
+                    out.appendSpanning(' ', in, letters[k - 1] + 1, letters[k]);
+                }
+                out.copy(in, letters[k]);
+            }
+            copiedUpTo = letters[count - 1] + 1;
+            i = copiedUpTo;
+        }
+        if (out == null) {
+            return in;
+        }
+        for (int k = copiedUpTo; k < n; k++) {
+            out.copy(in, k);
+        }
+        return out;
+    }
+
+    private static boolean isLoneLetter(MappedText in, int index) {
+        if (!Letters.isLetter(in.charAt(index))) {
+            return false;
+        }
+        boolean leftFree = index == 0 || !Letters.isLetterOrDigit(in.charAt(index - 1));
+        boolean rightFree = index + 1 >= in.length() || !Letters.isLetterOrDigit(in.charAt(index + 1));
+        return leftFree && rightFree;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '·';
+    }
+}

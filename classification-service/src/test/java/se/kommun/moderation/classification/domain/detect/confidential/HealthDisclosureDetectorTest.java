@@ -1,0 +1,50 @@
+package se.kommun.moderation.classification.domain.detect.confidential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.classification.domain.detect.PersonalAnchors;
+import se.kommun.moderation.events.Route;
+
+class HealthDisclosureDetectorTest {
+
+    private final HealthDisclosureDetector detector =
+            new HealthDisclosureDetector(DetectorFixture.RULES, new PersonalAnchors(DetectorFixture.RULES));
+
+    private double score(String text) {
+        return DetectorFixture.score(detector, text, Route.CONFIDENTIAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Min mamma har Alzheimer och ramlade i går",
+        "Jag har utmattningssyndrom och är sjukskriven sen februari",
+        "fick mitt hiv-besked igår",
+        "Gunnel på Rynningevägen som har KOL får ingen hjälp",
+        "alla vet att han är alkoholist och var inlagd på psyk",
+        "min son Viktor har diabetes typ 1",
+        "Jag jobbar som sjuksköterska och mannen i rum 12 ligger nu på IVA med covid",
+    })
+    void recognisesHealthFactsAboutSomeone(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Personer med demens behöver mer stöd i kommunen",
+        "Många barn med adhd får vänta länge på utredning",
+        "Tack till personalen som tog så fint hand om pappa",
+        "Cancervården i regionen borde få mer pengar",
+    })
+    void letsGeneralDebatePass(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
+
+    @Test
+    void pointsAtTheFactAndTheAnchor() {
+        assertThat(DetectorFixture.spans(detector, "Min mamma har Alzheimer")).contains("Alzheimer", "Min mamma");
+    }
+}

@@ -1,0 +1,41 @@
+package se.kommun.moderation.classification.domain.detect.confidential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.classification.domain.detect.PersonalAnchors;
+import se.kommun.moderation.events.Route;
+
+class SchoolSituationDetectorTest {
+
+    private final SchoolSituationDetector detector =
+            new SchoolSituationDetector(DetectorFixture.RULES, new PersonalAnchors(DetectorFixture.RULES));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Min dotter Wilma i 3B på Ladugårdsängsskolan blir mobbad på varje rast",
+        "är det sant att Elias i 7C ska stängas av?",
+        "min son Ali har över 40% frånvaro och riskerar F i alla ämnen",
+        "vår son Hugo (åk 1) har särskilda behov och placerades på fel skola",
+    })
+    void recognisesAnIdentifiablePupilsSituation(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Skolmaten på Nikolaiskolan är inte ätbar, min son kommer hem hungrig",
+        "Mobbningen i skolorna måste tas på större allvar",
+    })
+    void letsSchoolComplaintsAndDebatePass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
+
+    @Test
+    void pointsAtTheClass() {
+        assertThat(DetectorFixture.spans(detector, "Min dotter Wilma i 3B blir mobbad")).contains("3B", "mobbad");
+    }
+}

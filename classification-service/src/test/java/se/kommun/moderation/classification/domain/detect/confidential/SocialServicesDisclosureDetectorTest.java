@@ -1,0 +1,40 @@
+package se.kommun.moderation.classification.domain.detect.confidential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.classification.domain.detect.PersonalAnchors;
+import se.kommun.moderation.events.Route;
+
+class SocialServicesDisclosureDetectorTest {
+
+    private final SocialServicesDisclosureDetector detector =
+            new SocialServicesDisclosureDetector(DetectorFixture.RULES, new PersonalAnchors(DetectorFixture.RULES));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag får ekonomiskt bistånd och undrar om jag måste redovisa swishen",
+        "jag gjorde en orosanmälan om familjen på Oxhagsgatan 4",
+        "Vi har fått ett LVU-beslut om vår dotter och hon är placerad i ett familjehem",
+        "min lillebror har missbruksproblem och fick plats på behandlingshem",
+        "Fick avslag på försörjningsstödet IGEN",
+        "Farfar har fått avslag på utökad hemtjänst",
+    })
+    void recognisesSomeonesCase(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Försörjningsstödet i kommunen har ökat kraftigt i år",
+        "Kommunen borde bygga fler LSS-boenden",
+        "Synpunkt på hemtjänsten: pappa får nya ansikten varje dag",
+        "Tack hemtjänsten i Lillån, ni är guld värda",
+        "Hur många barn placeras i familjehem varje år?",
+    })
+    void letsGeneralTalkAboutServicesPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
+}

@@ -1,0 +1,37 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.events.Route;
+
+class CopyrightDetectorTest {
+
+    private final CopyrightDetector detector = new CopyrightDetector(DetectorFixture.RULES);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "hela filmen finns gratis i HD här: [länk]",
+        "Streama matchen gratis ikväll här 👉 [länk]",
+        "Här är hela artikeln för er som inte har prenumeration",
+        "ladda ner hela ljudboken gratis här 👇",
+        "magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a",
+        "Finns på thepiratebay om nån vill ha den",
+        "hela säsongen går att ladda ner via torrent",
+    })
+    void recognisesPiracy(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Delar: NA – 'Kommunen satsar 40 miljoner på nya Eyrabadet' [länk]",
+        "Filmen visas gratis i Stadsparken på fredag, hela familjen är välkommen",
+        "Bra artikel i tidningen idag om skolan",
+    })
+    void letsSharingAndFreeEventsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
+}

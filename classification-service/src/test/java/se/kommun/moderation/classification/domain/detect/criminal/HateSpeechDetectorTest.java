@@ -1,0 +1,53 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.events.Route;
+
+class HateSpeechDetectorTest {
+
+    private final HateSpeechDetector detector = new HateSpeechDetector(DetectorFixture.RULES);
+
+    private double score(String text) {
+        return DetectorFixture.score(detector, text, Route.CRIMINAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Alla somalier är parasiter",
+        "Muslimer är en cancer i samhället",
+        "judarna äger ju halva centrum",
+        "afghanerna är våldtäktsmän allihop, skicka hem dom",
+        "Tiggarna är zigenarpack",
+        "alla n***ar borde deporteras",
+        "b*gar är sjuka i huvudet allihop",
+        "a l l a  a r a b e r  ä r  d j u r",
+        "Judejävlarna styr hela kommunen",
+        "Swedish towns are being overrun by third world savages",
+    })
+    void recognisesContemptForAProtectedGroup(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Muslimer och kristna firade tillsammans i parken",
+        "Vi behöver fler bostäder för nyanlända",
+        "Det är fel att kalla invandrare för parasiter",
+        "Kommunalrådet är en inkompetent clown",
+        "Sossarna förstör Sverige",
+        "Det svarta skräpet på gatan måste bort",
+    })
+    void letsDebateAndCriticismPass(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
+
+    @Test
+    void pointsAtTheMaskedSlur() {
+        assertThat(DetectorFixture.spans(detector, "alla n***ar borde deporteras")).contains("n***ar");
+    }
+}

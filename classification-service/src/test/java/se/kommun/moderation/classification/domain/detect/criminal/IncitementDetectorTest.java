@@ -1,0 +1,36 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.events.Route;
+
+class IncitementDetectorTest {
+
+    private final IncitementDetector detector = new IncitementDetector(DetectorFixture.RULES);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Riv lapparna, punktera p-vakternas bilar, sprid det här!!",
+        "Vi borde storma fullmäktigesalen och släpa ut dom en och en",
+        "Alla i Hovsta: ut ikväll och riv ner kamerorna, vi ses vid macken kl 22",
+        "klottra ner hela biblioteket, har färg om nån vill hänga med",
+        "Ta med bensin på fredag så löser vi det själva",
+    })
+    void recognisesCallsToCrime(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Riv inte det gamla badhuset!",
+        "De ska riva ner det gamla huset i vår",
+        "Stormar det imorgon?",
+        "Vi borde bojkotta mötet",
+    })
+    void letsOrdinaryUsesPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
+}

@@ -1,0 +1,66 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.events.Route;
+
+class ThreatDetectorTest {
+
+    private final ThreatDetector detector = new ThreatDetector(DetectorFixture.RULES);
+
+    private double score(String text) {
+        return DetectorFixture.score(detector, text, Route.CRIMINAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag ska döda dig",
+        "Handläggaren på bygglov ska jag knivhugga när han går hem",
+        "ni på soc ska dö allihopa",
+        "Politikern som röstade ja ska få en kula i huvudet",
+        "Om ni bygger boendet så bränner vi ner det. Det lovar jag.",
+        "Vi vet var du bor.",
+        "Din familj får betala priset. Du är härmed varnad.",
+        "Det är dags att någon skjuter ihjäl rektorn",
+        "j a g  s k a  d ö d a  e r  a l l a",
+        "ni på soc ska d0 allihopa, jag har ett g3v4r hemma",
+        "jag ska sp\u200Bränga hela stadshuset i luften",
+        "I know where the social worker who took my kids lives. She is not safe anymore.",
+    })
+    void recognisesThreats(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Haha jag dör av skratt",
+        "döda mig nu, måndag igen",
+        "Nu ska jag mörda den här semlan",
+        "Jag skulle kunna döda för en kaffe",
+        "Den nya rondellen är mördande snygg",
+        "Vi måste skjuta upp mötet till nästa vecka",
+        "Det här förslaget kommer att döda handeln i centrum",
+        "Man döms för olaga hot mot handläggare",
+        "vill ni ha stryk eller? vi tar er i korpen",
+        "🔪🥩🔥",
+        "Kommunalrådet är en inkompetent clown som borde avgå",
+    })
+    void letsIdiomsAndHarmlessObjectsPass(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
+
+    @Test
+    void explainsWithSpansOfHarmTargetAndIntent() {
+        String text = "Jag ska döda dig";
+        assertThat(DetectorFixture.spans(detector, text)).contains("döda", "dig", "Jag ska");
+    }
+
+    @Test
+    void aWeaponAloneIsNoThreat() {
+        assertThat(score("Kniven från IKEA är bra")).isZero();
+    }
+}

@@ -1,0 +1,34 @@
+package se.kommun.moderation.classification.domain.detect.criminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.kommun.moderation.classification.domain.detect.DetectorFixture;
+import se.kommun.moderation.events.Route;
+
+class ViolenceGlorificationDetectorTest {
+
+    private final ViolenceGlorificationDetector detector = new ViolenceGlorificationDetector(DetectorFixture.RULES);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[video: man misshandlas till döds] 😂😂 bästa klippet idag",
+        "Killen som spöade p-vakten är en hjälte 👏 mer sånt",
+        "knivhuggen sju gånger 👌 synd bara att han överlevde",
+        "Såg när de slog ihjäl rånaren, helt rätt, fler borde göra så",
+    })
+    void recognisesCelebratedViolence(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hemskt att en man misshandlades till döds i helgen, vila i frid",
+        "En man knivhuggen i Varberga enligt polisen",
+        "Haha vilken match, vi spöade dem i fotboll",
+    })
+    void letsReportsAndGriefPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
+}
