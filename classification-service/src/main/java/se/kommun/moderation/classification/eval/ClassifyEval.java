@@ -215,12 +215,23 @@ public final class ClassifyEval {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node = JSON.readTree(line);
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (IOException notJson) {
+                System.err.printf("line %d is not JSON: skipped%n", lineNumber);
+                continue;
+            }
             String id = node.hasNonNull("id") ? node.get("id").asText() : "line-" + lineNumber;
             String text = node.hasNonNull("text") ? node.get("text").asText() : "";
             Route route = null;
             if (node.hasNonNull("route") && !node.get("route").asText().isBlank()) {
-                route = Route.valueOf(node.get("route").asText().trim().toUpperCase(Locale.ROOT));
+                try {
+                    route = Route.valueOf(node.get("route").asText().trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException unknown) {
+                    System.err.printf("line %d: unknown route %s, predicted only%n", lineNumber,
+                            node.get("route").asText());
+                }
             }
             String subtype = node.hasNonNull("subtype") ? node.get("subtype").asText() : null;
             Boolean needsResponse = node.hasNonNull("needs_response") ? node.get("needs_response").asBoolean() : null;

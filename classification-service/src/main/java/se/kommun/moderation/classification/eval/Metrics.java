@@ -100,11 +100,12 @@ final class Metrics {
         }
         out.append(String.format(Locale.ROOT, "%nmacro-F1             %.3f%n", macroF1()));
         out.append(String.format(Locale.ROOT, "route accuracy       %.3f  (%d comments)%n", accuracy(), labelled));
-        out.append(String.format(Locale.ROOT, "needs_response acc.  %.3f  (%d/%d)%n",
-                needsResponseTotal == 0 ? 0.0 : (double) needsResponseCorrect / needsResponseTotal,
-                needsResponseCorrect, needsResponseTotal));
-        out.append(String.format(Locale.ROOT, "subtype accuracy     %.3f  (%d/%d; route and subtype both right)%n",
-                subtypeTotal == 0 ? 0.0 : (double) subtypeCorrect / subtypeTotal, subtypeCorrect, subtypeTotal));
+        out.append(needsResponseTotal == 0 ? String.format("needs_response acc.  n/a (no labels)%n")
+                : String.format(Locale.ROOT, "needs_response acc.  %.3f  (%d/%d)%n",
+                        (double) needsResponseCorrect / needsResponseTotal, needsResponseCorrect, needsResponseTotal));
+        out.append(subtypeTotal == 0 ? String.format("subtype accuracy     n/a (no labels)%n")
+                : String.format(Locale.ROOT, "subtype accuracy     %.3f  (%d/%d; route and subtype both right)%n",
+                        (double) subtypeCorrect / subtypeTotal, subtypeCorrect, subtypeTotal));
         out.append(String.format(Locale.ROOT, "%nconfusion (rows gold, columns predicted)%n%-14s", ""));
         for (Route route : Route.values()) {
             out.append(String.format(Locale.ROOT, "%13s", route.name().toLowerCase(Locale.ROOT)));

@@ -25,7 +25,7 @@ class CorpusEvaluationTest {
     private final SwedishClassifier classifier = new SwedishClassifier(DetectorFixture.RULES);
 
     @ParameterizedTest
-    @ValueSource(strings = {"paraphrase-set.jsonl", "blind-set.jsonl", "blind-set-2.jsonl"})
+    @ValueSource(strings = {"paraphrase-set.jsonl", "blind-set.jsonl", "blind-set-2.jsonl", "regression-set.jsonl"})
     void theModulesOwnCorporaMeetTheTargets(String corpus) throws IOException {
         Map<Route, int[]> counts = new EnumMap<>(Route.class); // true positive, predicted, gold
         for (Route route : Route.values()) {

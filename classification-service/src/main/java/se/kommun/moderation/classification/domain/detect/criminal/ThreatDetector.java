@@ -35,8 +35,10 @@ public final class ThreatDetector implements Detector {
     private final int excludedObject;
     private final int reporting;
     private final int bring;
+    private final int violence;
 
     public ThreatDetector(RuleSet rules) {
+        violence = rules.concept("violence");
         bring = rules.concept("bring");
         harm = rules.concept("harm");
         die = rules.concept("die");
@@ -53,7 +55,7 @@ public final class ThreatDetector implements Detector {
     @Override
     public void detect(Evidence evidence, List<Finding> findings) {
         if (!evidence.any(harm) && !evidence.any(die) && !evidence.any(harmOutcome) && !evidence.any(threatPhrase)
-                && !evidence.any(bring)) {
+                && !evidence.any(bring) && !evidence.any(violence)) {
             return;
         }
         double score = 0.0;
@@ -70,6 +72,7 @@ public final class ThreatDetector implements Detector {
         }
         score = Scores.either(score, phrases);
         score = Scores.either(score, armedArrival(evidence, reasons));
+        score = Scores.either(score, violenceAimed(evidence, reasons));
         if (score > 0.0) {
             // a weapon strengthens a threat that is already there; it never makes one alone
             int arms = evidence.strongest(weapon);
@@ -166,6 +169,33 @@ public final class ThreatDetector implements Detector {
             }
         }
         return 0.0;
+    }
+
+    /**
+     * The broad rule behind the specific ones: any violent word aimed at a person (you, a role, an
+     * insult) in a sentence that also says it will happen (intent, a condition, "annars"). Weaker
+     * than a listed harm phrase, so a threat needs this and something more, or a clear intent.
+     */
+    private double violenceAimed(Evidence evidence, List<Reason> reasons) {
+        double best = 0.0;
+        for (int h = evidence.hits().first(violence); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int sentence = evidence.sentenceOf(h);
+            int who = evidence.strongestInSentence(personTarget, sentence);
+            int will = evidence.strongestInSentence(intent, sentence);
+            if (who == Evidence.NONE || will == Evidence.NONE || reported(evidence, h)) {
+                continue;
+            }
+            int to = evidence.hits().toToken(h);
+            if (evidence.within(excludedObject, to + 1, to + 4, sentence) != Evidence.NONE) {
+                continue;
+            }
+            double score = 0.78 * evidence.weight(h) * evidence.weight(who) * Math.min(1.0, 0.4 + evidence.weight(will));
+            if (score > best) {
+                best = score;
+            }
+            reasons.add(evidence.reason(NAME + ".violence", Route.CRIMINAL, SUBTYPE, h, score));
+        }
+        return best;
     }
 
     /** "ni ska dö", "du kommer att dö": death wished or promised to someone. */
