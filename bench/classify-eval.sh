@@ -14,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODULE="$ROOT/classification-service"
 CLASSES="$MODULE/target/classes"
 CP_FILE="$MODULE/target/eval-classpath.txt"
+STAMP="$MODULE/target/.classify-eval-built"
 
 if [[ $# -lt 1 ]]; then
   sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -21,14 +22,15 @@ if [[ $# -lt 1 ]]; then
 fi
 
 stale() {
-  [[ ! -f "$CLASSES/se/kommun/moderation/classification/eval/ClassifyEval.class" ]] && return 0
-  [[ -n "$(find "$MODULE/src/main" -newer "$CLASSES/se/kommun/moderation/classification/eval/ClassifyEval.class" -type f -print -quit)" ]]
+  [[ ! -f "$STAMP" || ! -f "$CLASSES/se/kommun/moderation/classification/eval/ClassifyEval.class" ]] && return 0
+  [[ -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" -newer "$STAMP" -type f -print -quit)" ]]
 }
 
 cd "$ROOT"
 if stale; then
   echo "building classification-service…" >&2
   ./mvnw -q -B -pl classification-service -am install -DskipTests >&2
+  touch "$STAMP"
 fi
 if [[ ! -s "$CP_FILE" || "$MODULE/pom.xml" -nt "$CP_FILE" ]]; then
   ./mvnw -q -B -pl classification-service dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
