@@ -1,5 +1,6 @@
 package se.kommun.moderation.ingest.youtube.domain;
 
+import se.kommun.moderation.ingest.delivery.domain.JsonObjectSlices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

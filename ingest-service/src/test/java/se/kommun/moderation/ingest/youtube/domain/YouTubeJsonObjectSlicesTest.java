@@ -1,5 +1,6 @@
 package se.kommun.moderation.ingest.youtube.domain;
 
+import se.kommun.moderation.ingest.delivery.domain.JsonObjectSlices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package se.kommun.moderation.ingest.youtube.domain;
+package se.kommun.moderation.ingest.delivery.domain;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
