@@ -153,6 +153,7 @@ done
 # (c) Kafka and the topics.
 "$LOCAL_DIR/kafka.sh" start
 "$LOCAL_DIR/kafka.sh" create-topics
+"$LOCAL_DIR/chromium.sh" # archive-service takes evidence screenshots with headless Chromium
 
 # (d) Demo secrets and per-service config (files outside the jars, so nothing secret is built in).
 ensure_secret DEMO_WEB_SECRET

@@ -13,4 +13,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 if [[ -z "${TEST_DB_ADMIN_URL:-}" ]]; then
   deploy/local/db-bootstrap.sh
 fi
+deploy/local/chromium.sh # the archive-service evidence tests drive a real headless Chromium
 exec ./mvnw -B verify "$@"
