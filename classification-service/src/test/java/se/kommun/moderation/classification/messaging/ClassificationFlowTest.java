@@ -8,10 +8,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +119,66 @@ class ClassificationFlowTest {
             });
             assertThat(classifiedFor(after.commentKey())).hasSize(1);
         });
+    }
+
+    @Test
+    void aPoisonRecordInsideABatchIsDeadLetteredAndTheRestOfTheBatchIsClassifiedAndCommitted() throws Exception {
+        String batchKey = "web:site:batch-" + UUID.randomUUID();
+        List<EventEnvelope<CommentReceived>> good = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            good.add(received("c-" + UUID.randomUUID(), i % 2 == 0 ? "Tack för hjälpen!" : "Mitt pnr är 811218-9876", Verb.ADDED));
+        }
+        String poison = "{\"type\": \"CommentReceived\", \"payload\": []}";
+        // All under one record key: one partition, sent in one go so that the consumer polls them together.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "50",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            String topic = broker.topic(Topics.COMMENTS_RECEIVED);
+            for (int i = 0; i < good.size(); i++) {
+                if (i == 20) {
+                    producer.send(new ProducerRecord<>(topic, batchKey, poison));
+                }
+                producer.send(new ProducerRecord<>(topic, batchKey, codec.encode(good.get(i))));
+            }
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = probe.readAll(Topics.deadLetterOf(Topics.COMMENTS_RECEIVED))
+                    .stream().filter(r -> batchKey.equals(r.key())).toList();
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(record.value()).isEqualTo(poison);
+                assertThat(header(record, "dead-letter-reason")).startsWith("invalid field 'payload'");
+                assertThat(header(record, "dead-letter-topic")).isEqualTo(broker.topic(Topics.COMMENTS_RECEIVED));
+                assertThat(header(record, "dead-letter-offset")).matches("[0-9]+");
+            });
+            Set<String> keys = probe.readAll(Topics.COMMENTS_CLASSIFIED).stream().map(ConsumerRecord::key)
+                    .collect(Collectors.toSet());
+            assertThat(keys).containsAll(good.stream().map(EventEnvelope::commentKey).toList());
+        });
+        // Offsets are committed once the outputs are acknowledged: the group catches up with the topic.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            String topic = broker.topic(Topics.COMMENTS_RECEIVED);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(broker.topicPrefix() + "classification-service")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .filter(tp -> tp.topic().equals(topic))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                assertThat(latest).isNotEmpty();
+                admin.listOffsets(latest).all().get().forEach((tp, end) ->
+                        assertThat(committed.get(tp).offset()).as("committed offset of %s", tp).isEqualTo(end.offset()));
+            });
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
