@@ -1,4 +1,4 @@
-package se.kommun.moderation.cases.domain;
+package se.kommun.moderation.cases.diarium.domain;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package se.kommun.moderation.cases.domain;
+package se.kommun.moderation.cases.diarium.domain;
 
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.Route;

@@ -1,4 +1,4 @@
-package se.kommun.moderation.cases.persistence;
+package se.kommun.moderation.cases.diarium.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A registered case (table {@code register_case}). Never published as an event. */
@@ -16,18 +18,24 @@ public class CaseEntity extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
+    /** Null for a case filed under a diary number another registry issued. */
     public String registry;
 
-    @Column(nullable = false)
-    public int year;
+    public Integer year;
 
-    @Column(nullable = false)
-    public int seq;
+    public Integer seq;
 
     @Column(name = "diary_number", nullable = false)
     public String diaryNumber;
 
+    /** The diary number without spaces, upper case: how a reference in a comment finds the case. */
+    @Column(name = "diary_key", nullable = false)
+    public String diaryKey;
+
+    @Column(name = "issued_here", nullable = false)
+    public boolean issuedHere;
+
+    /** The comment that opened the case. */
     @Column(name = "comment_key", nullable = false)
     public String commentKey;
 
@@ -57,4 +65,24 @@ public class CaseEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean secret;
+
+    @Column(name = "secrecy_provision")
+    public String secrecyProvision;
+
+    @Column(name = "secrecy_marked_on")
+    public LocalDate secrecyMarkedOn;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    public static Optional<CaseEntity> byDiaryKey(String diaryKey) {
+        return find("diaryKey", diaryKey).firstResultOptional();
+    }
+
+    public static String diaryKeyOf(String diaryNumber) {
+        return diaryNumber.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,12 +1,14 @@
-package se.kommun.moderation.cases.persistence;
+package se.kommun.moderation.cases.diarium.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The database side of registration: comment-level locks and the gapless sequence. */
+/** The database side of registration: locks and the gapless sequence. */
 @ApplicationScoped
 public class Diarium {
 
@@ -14,13 +16,23 @@ public class Diarium {
     EntityManager em;
 
     /**
-     * Serialises registrations of one comment across instances until the transaction ends, so that
-     * a comment redelivered during a rebalance cannot be registered twice.
+     * Serialises all work on one comment across instances until the transaction ends, so that a
+     * comment redelivered during a rebalance cannot be registered twice.
      */
     @Transactional(TxType.MANDATORY)
     public void lockComment(String commentKey) {
+        lock("comment:" + commentKey);
+    }
+
+    /** Serialises filing under one referenced diary number. */
+    @Transactional(TxType.MANDATORY)
+    public void lockDiaryKey(String diaryKey) {
+        lock("diary:" + diaryKey);
+    }
+
+    private void lock(String name) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", commentKey).getSingleResult();
+                .setParameter("key", name).getSingleResult();
     }
 
     /**
@@ -39,6 +51,11 @@ public class Diarium {
     }
 
     public boolean isRegistered(String commentKey) {
-        return CaseEntity.count("commentKey", commentKey) > 0;
+        return CaseDocumentEntity.count("commentKey", commentKey) > 0;
+    }
+
+    /** The case a comment is filed in, if any. */
+    public Optional<UUID> caseOf(String commentKey) {
+        return CaseDocumentEntity.<CaseDocumentEntity>findByIdOptional(commentKey).map(d -> d.caseId);
     }
 }

@@ -1,4 +1,4 @@
-package se.kommun.moderation.cases.domain;
+package se.kommun.moderation.cases.diarium.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package se.kommun.moderation.cases.messaging;
+package se.kommun.moderation.cases.intake.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

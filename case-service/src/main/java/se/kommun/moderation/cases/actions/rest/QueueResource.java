@@ -1,0 +1,108 @@
+package se.kommun.moderation.cases.actions.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import se.kommun.moderation.cases.actions.domain.DecisionPoint;
+import se.kommun.moderation.cases.actions.domain.RemovalState;
+import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
+import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
+import se.kommun.moderation.cases.desk.rest.Actor;
+import se.kommun.moderation.cases.desk.rest.Params;
+import se.kommun.moderation.cases.tasks.domain.TaskStatus;
+import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
+import se.kommun.moderation.cases.tasks.rest.TaskView;
+import se.kommun.moderation.events.CommandAction;
+import se.kommun.moderation.events.Route;
+
+/**
+ * The moderators' queue: removals waiting for a person (to confirm, to retry after a failure, or
+ * just waiting for the archive's evidence), and open tasks by deadline.
+ */
+@Path("/queue")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"moderator", "admin"})
+public class QueueResource {
+
+    @Inject
+    DecisionPoint decisionPoint;
+
+    @Inject
+    Actor actor;
+
+    public record QueuedRemoval(String commentKey, UUID caseId, String action, String state, boolean automatic,
+            String route, String subtype, double confidence, boolean reviewRequired, List<String> detectors,
+            String platform, String authorName, String text, String permalink, Instant receivedAt, String outcome) {
+    }
+
+    public record Queue(List<QueuedRemoval> removals, List<TaskView> tasks) {
+    }
+
+    public record Confirmation(String action, String reason) {
+    }
+
+    public record Rejection(String route, String subtype, String reason) {
+    }
+
+    @GET
+    @Transactional
+    public Queue queue() {
+        List<RemovalEntity> removals = RemovalEntity.list("state in ?1 order by createdAt",
+                List.of(RemovalState.AWAITING_CONFIRMATION, RemovalState.FAILED, RemovalState.AWAITING_EVIDENCE,
+                        RemovalState.COMMANDED));
+        Map<String, DeskCommentEntity> comments = DeskCommentEntity.<DeskCommentEntity>list("commentKey in ?1",
+                        removals.stream().map(r -> r.commentKey).toList()).stream()
+                .collect(Collectors.toMap(c -> c.commentKey, Function.identity()));
+        Instant now = Instant.now();
+        return new Queue(
+                removals.stream().map(r -> view(r, comments.get(r.commentKey))).toList(),
+                TaskEntity.<TaskEntity>list("status in ?1 order by dueAt nulls last, createdAt",
+                        List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)).stream().map(t -> TaskView.of(t, now))
+                        .toList());
+    }
+
+    @POST
+    @Path("/removals/{commentKey}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QueuedRemoval confirm(@PathParam("commentKey") String commentKey, Confirmation request) {
+        Optional<CommandAction> action = Optional.ofNullable(request == null ? null : request.action())
+                .filter(a -> !a.isBlank()).map(a -> Params.parseEnum(CommandAction.class, a, "action"));
+        RemovalEntity removal = decisionPoint.confirm(commentKey, action, request == null ? null : request.reason(),
+                actor.name());
+        return view(removal, null);
+    }
+
+    @POST
+    @Path("/removals/{commentKey}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QueuedRemoval reject(@PathParam("commentKey") String commentKey, Rejection request) {
+        if (request == null || request.route() == null || request.reason() == null || request.reason().isBlank()) {
+            throw new BadRequestException("route and reason are required");
+        }
+        Route route = Params.parseEnum(Route.class, request.route(), "route");
+        return view(decisionPoint.reject(commentKey, route, request.subtype(), request.reason(), actor.name()), null);
+    }
+
+    private static QueuedRemoval view(RemovalEntity r, DeskCommentEntity c) {
+        return new QueuedRemoval(r.commentKey, r.caseId, r.action.name(), r.state.name(), r.automatic,
+                c == null ? null : c.route, c == null ? null : c.subtype, c == null ? 0 : c.confidence,
+                c != null && c.reviewRequired, c == null ? List.of() : c.detectorList(), c == null ? null : c.platform,
+                c == null ? null : c.authorName, c == null ? null : c.text, c == null ? null : c.permalink,
+                c == null ? null : c.receivedAt, r.outcomeMessage);
+    }
+}

@@ -1,0 +1,26 @@
+package se.kommun.moderation.cases.intake.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import se.kommun.moderation.cases.intake.domain.DeskIntake;
+import se.kommun.moderation.events.EventCodec;
+import se.kommun.moderation.events.EvidenceCaptured;
+import se.kommun.moderation.events.Topics;
+
+/** evidence.captured → the police report and the decision point. */
+@ApplicationScoped
+public class EvidenceCapturedConsumer {
+
+    private final EventCodec codec = EventCodec.instance();
+
+    @Inject
+    DeskIntake intake;
+
+    @Incoming(Topics.EVIDENCE_CAPTURED)
+    @Blocking
+    public void consume(String json) {
+        intake.onEvidence(codec.decode(json, EvidenceCaptured.class));
+    }
+}

@@ -1,0 +1,103 @@
+package se.kommun.moderation.cases.tasks.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import se.kommun.moderation.cases.audit.domain.AuditTrail;
+import se.kommun.moderation.cases.desk.domain.DeskRuleException;
+import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
+
+/** Creating and moving tasks, each change on the audit trail. */
+@ApplicationScoped
+public class TaskDesk {
+
+    @Inject
+    AuditTrail audit;
+
+    /** Opens the task of that kind for the comment unless it already has one (automatic tasks are one per kind). */
+    @Transactional(TxType.MANDATORY)
+    public Optional<TaskEntity> openOnce(String commentKey, UUID caseId, TaskKind kind, Instant dueAt, String actor,
+            String reason) {
+        if (TaskEntity.count("commentKey = ?1 and kind = ?2", commentKey, kind) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(open(commentKey, caseId, kind, dueAt, null, null, actor, reason));
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public TaskEntity open(String commentKey, UUID caseId, TaskKind kind, Instant dueAt, String assignee, String note,
+            String actor, String reason) {
+        TaskEntity task = new TaskEntity();
+        task.id = UUID.randomUUID();
+        task.commentKey = commentKey;
+        task.caseId = caseId;
+        task.kind = kind;
+        task.status = TaskStatus.OPEN;
+        task.assignee = assignee;
+        task.dueAt = dueAt;
+        task.note = note;
+        task.createdAt = Instant.now();
+        task.updatedAt = task.createdAt;
+        task.persist();
+        audit.record(caseId, commentKey, "task " + kind, "opened" + (assignee == null ? "" : " for " + assignee),
+                actor, reason);
+        return task;
+    }
+
+    @Transactional
+    public TaskEntity assign(UUID taskId, String assignee, String actor) {
+        TaskEntity task = openTask(taskId);
+        task.assignee = assignee;
+        task.status = TaskStatus.IN_PROGRESS;
+        task.updatedAt = Instant.now();
+        audit.record(task.caseId, task.commentKey, "task " + task.kind, "assigned to " + assignee, actor, null);
+        return task;
+    }
+
+    @Transactional
+    public TaskEntity complete(UUID taskId, String note, String actor) {
+        TaskEntity task = openTask(taskId);
+        close(task, TaskStatus.DONE, note, actor);
+        return task;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void close(TaskEntity task, TaskStatus status, String note, String actor) {
+        task.status = status;
+        if (note != null) {
+            task.note = note;
+        }
+        task.updatedAt = Instant.now();
+        audit.record(task.caseId, task.commentKey, "task " + task.kind, status.name().toLowerCase(java.util.Locale.ROOT),
+                actor, note);
+    }
+
+    /** Attaches an evidence bundle to the comment's police-report task, if it has one without. */
+    @Transactional(TxType.MANDATORY)
+    public void attachEvidence(String commentKey, UUID bundleId) {
+        TaskEntity.<TaskEntity>find("commentKey = ?1 and kind = ?2", commentKey, TaskKind.POLICE_REPORT)
+                .firstResultOptional()
+                .filter(task -> task.evidenceBundleId == null)
+                .ifPresent(task -> {
+                    task.evidenceBundleId = bundleId;
+                    task.updatedAt = Instant.now();
+                    audit.record(task.caseId, commentKey, "task POLICE_REPORT", "evidence attached", "archive-service",
+                            "bundle " + bundleId);
+                });
+    }
+
+    public TaskEntity openTask(UUID taskId) {
+        TaskEntity task = TaskEntity.findById(taskId);
+        if (task == null) {
+            throw DeskRuleException.notFound("no task " + taskId);
+        }
+        if (!task.status.isOpen()) {
+            throw DeskRuleException.conflict("task " + taskId + " is already " + task.status);
+        }
+        return task;
+    }
+}
