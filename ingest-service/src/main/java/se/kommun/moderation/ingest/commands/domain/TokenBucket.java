@@ -9,6 +9,9 @@ import java.time.Instant;
  */
 public final class TokenBucket {
 
+    /** Refills are sums of fractions: a token that is there up to rounding counts. */
+    private static final double EPSILON = 1e-9;
+
     private final double capacity;
     private final double refillPerSecond;
     private double tokens;
@@ -31,11 +34,11 @@ public final class TokenBucket {
         if (now.isBefore(pausedUntil)) {
             return Duration.between(now, pausedUntil);
         }
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= 1 - EPSILON) {
+            tokens = Math.max(0, tokens - 1);
             return Duration.ZERO;
         }
-        long millis = (long) Math.ceil((1 - tokens) / refillPerSecond * 1000);
+        long millis = (long) Math.ceil((1 - tokens) / refillPerSecond * 1000 - EPSILON);
         return Duration.ofMillis(Math.max(1, millis));
     }
 
