@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One received version of a comment, exactly as received. Insert-only. */
+/** One received version of a comment, exactly as received. Insert-only; gallring may cull its content. */
 @Entity
 @Table(name = "record_version")
 public class RecordVersionEntity extends PanacheEntityBase {
@@ -52,7 +52,7 @@ public class RecordVersionEntity extends PanacheEntityBase {
     @Column(name = "author_name")
     public String authorName;
 
-    @Column(nullable = false)
+    /** NULL once culled (with author fields and raw fragment) under a gallring protocol row. */
     public String text;
 
     public String permalink;
@@ -75,9 +75,12 @@ public class RecordVersionEntity extends PanacheEntityBase {
     @Column(name = "raw_body_sha256", nullable = false)
     public String rawBodySha256;
 
-    @Column(name = "raw_fragment", nullable = false)
+    @Column(name = "raw_fragment")
     public byte[] rawFragment;
 
     @Column(name = "raw_fragment_sha256", nullable = false)
     public String rawFragmentSha256;
+
+    @Column(name = "culled_at")
+    public Instant culledAt;
 }

@@ -12,13 +12,13 @@ public record RecordView(String commentKey, List<Version> versions) {
     public record Version(int version, UUID eventId, String verb, String platform, String accountId,
             String commentId, String postId, String parentId, String authorId, String authorName, String text,
             String permalink, Instant createdAt, Instant receivedAt, Instant storedAt, String contentType,
-            String rawBodySha256, String rawFragmentSha256, String rawFragmentBase64) {
+            String rawBodySha256, String rawFragmentSha256, String rawFragmentBase64, Instant culledAt) {
 
         static Version of(RecordVersionEntity e) {
             return new Version(e.version, e.eventId, e.verb, e.platform, e.accountId, e.commentId, e.postId,
                     e.parentId, e.authorId, e.authorName, e.text, e.permalink, e.createdAt, e.receivedAt,
                     e.storedAt, e.contentType, e.rawBodySha256, e.rawFragmentSha256,
-                    Base64.getEncoder().encodeToString(e.rawFragment));
+                    e.rawFragment == null ? null : Base64.getEncoder().encodeToString(e.rawFragment), e.culledAt);
         }
     }
 }
