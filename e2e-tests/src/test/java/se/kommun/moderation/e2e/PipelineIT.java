@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +54,7 @@ class PipelineIT {
     static void startThePipeline() throws Exception {
         long started = System.nanoTime();
         broker = KafkaBroker.forThisRun();
-        createTopics();
+        E2eKafka.createTopics(broker);
         caseDb = TestDatabase.create("e2e_case");
         archiveDb = TestDatabase.create("e2e_archive");
         Path root = Path.of(System.getProperty("repo.root", ".."));
@@ -110,25 +105,9 @@ class PipelineIT {
     }
 
     private static ServiceProcess launch(Path root, String module, Map<String, String> config) throws IOException {
-        ServiceProcess service = ServiceProcess.start(root, module, freePort(), config);
+        ServiceProcess service = ServiceProcess.start(root, module, E2eKafka.freePort(), config);
         services.add(service);
         return service;
-    }
-
-    /** The contract's partition count, so ordering per comment key is exercised as in production. */
-    private static void createTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> topics = new ArrayList<>();
-            for (String topic : Topics.ALL) {
-                for (String name : List.of(broker.topic(topic), broker.topic(Topics.deadLetterOf(topic)))) {
-                    if (!existing.contains(name)) {
-                        topics.add(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1));
-                    }
-                }
-            }
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-        }
     }
 
     @AfterAll
@@ -248,11 +227,5 @@ class PipelineIT {
             assertThat(probe.readAll(Topics.COMMENTS_QUARANTINED)).noneMatch(r -> r.value().contains(id));
         }
         assertThat(archivedVersions("web:" + ACCOUNT + ":" + id)).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -39,12 +39,18 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> config) throws IOException {
+        return start(repoRoot, module, module, port, config);
+    }
+
+    /** One more instance of a service: {@code instance} names its work directory, config file and log. */
+    static ServiceProcess start(Path repoRoot, String module, String instance, int port, Map<String, String> config)
+            throws IOException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests from the repository root with "
                     + "./mvnw verify, which packages the services before this module runs");
         }
-        Path workDir = Files.createDirectories(repoRoot.resolve("e2e-tests/target/e2e/" + module));
+        Path workDir = Files.createDirectories(repoRoot.resolve("e2e-tests/target/e2e/" + instance));
         Path configFile = workDir.resolve("application.properties");
         Properties properties = new Properties();
         properties.putAll(config);
@@ -54,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         try (var out = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
             properties.store(out, "written by the end-to-end test for " + module);
         }
-        Path log = workDir.resolve(module + ".log");
+        Path log = workDir.resolve(instance + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -62,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-jar", jar.toString()));
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServiceProcess(module, port, log, process);
+        return new ServiceProcess(instance, port, log, process);
     }
 
     String baseUrl() {
@@ -101,6 +107,15 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything, as in a power cut. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

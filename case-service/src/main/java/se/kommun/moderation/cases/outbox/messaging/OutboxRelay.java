@@ -48,7 +48,7 @@ public class OutboxRelay {
 
     private final ReentrantLock running = new ReentrantLock();
 
-    @Scheduled(every = "${case.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${case.outbox.interval:1s}", delayed = "${case.outbox.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         drain();
     }

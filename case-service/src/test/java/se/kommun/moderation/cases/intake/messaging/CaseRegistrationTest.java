@@ -23,8 +23,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.kommun.moderation.cases.domain.CaseRegistrar;
-import se.kommun.moderation.cases.persistence.CaseEntity;
+import se.kommun.moderation.cases.diarium.domain.Registration;
+import se.kommun.moderation.cases.diarium.persistence.CaseEntity;
+import se.kommun.moderation.cases.intake.domain.DeskIntake;
 import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
@@ -51,7 +52,7 @@ class CaseRegistrationTest {
     private TopicProbe probe;
 
     @Inject
-    CaseRegistrar registrar;
+    DeskIntake intake;
 
     @BeforeEach
     void openProbe() {
@@ -123,15 +124,15 @@ class CaseRegistrationTest {
     @Test
     void concurrentRegistrationsGetGaplessDistinctNumbers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<Optional<CaseEntity>>> jobs = new ArrayList<>();
+        List<Callable<Optional<Registration>>> jobs = new ArrayList<>();
         String sameComment = "c-" + UUID.randomUUID();
         for (int i = 0; i < 32; i++) {
             // Four of them race on one comment: exactly one of those may win.
             String id = i % 8 == 0 ? sameComment : "c-" + UUID.randomUUID();
-            jobs.add(() -> registrar.register(classified(id, Route.COMPLAINT, "Parallellt")));
+            jobs.add(() -> intake.onClassified(classified(id, Route.COMPLAINT, "Parallellt")));
         }
-        List<Optional<CaseEntity>> results = new ArrayList<>();
-        for (Future<Optional<CaseEntity>> f : pool.invokeAll(jobs)) {
+        List<Optional<Registration>> results = new ArrayList<>();
+        for (Future<Optional<Registration>> f : pool.invokeAll(jobs)) {
             results.add(f.get());
         }
         pool.shutdown();
@@ -139,7 +140,7 @@ class CaseRegistrationTest {
         assertThat(results.stream().filter(Optional::isPresent).count()).isEqualTo(29);
         try (Connection c = database.connect();
                 ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM register_case GROUP BY registry, year")) {
+                        "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM register_case WHERE issued_here GROUP BY registry, year")) {
             while (rs.next()) {
                 assertThat(rs.getLong(2)).as("no duplicate numbers").isEqualTo(rs.getLong(1));
                 assertThat(rs.getLong(3)).as("the series starts at 1").isEqualTo(1);

@@ -1,0 +1,43 @@
+package se.kommun.moderation.e2e;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.testkit.KafkaBroker;
+
+/** What every end-to-end test needs around the services: the contract's topics and free ports. */
+final class E2eKafka {
+
+    private E2eKafka() {
+    }
+
+    /** The contract's topics and their DLQs, with its partition count, so ordering per key is exercised as in production. */
+    static void createTopics(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                for (String name : List.of(broker.topic(topic), broker.topic(Topics.deadLetterOf(topic)))) {
+                    if (!existing.contains(name)) {
+                        topics.add(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
