@@ -47,7 +47,7 @@ public class CulledRelay {
         relay();
     }
 
-    @Scheduled(every = "${archive.gallring.relay-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${archive.gallring.relay-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         if (!running.tryLock()) {
             return;
