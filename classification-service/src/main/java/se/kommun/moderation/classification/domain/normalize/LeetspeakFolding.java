@@ -11,11 +11,12 @@ final class LeetspeakFolding {
     private LeetspeakFolding() {
     }
 
-    static MappedText apply(MappedText in) {
+    /** {@code in} itself when there is nothing to fold, else {@code out} (emptied first) with the folded text. */
+    static MappedText apply(MappedText in, MappedText out) {
         if (!anyCandidate(in)) {
             return in; // no digit, '@' or '$': nothing to fold
         }
-        MappedText out = new MappedText(in.length());
+        out.reset().ensureCapacity(in.length());
         int n = in.length();
         int i = 0;
         while (i < n) {

@@ -29,6 +29,22 @@ final class MappedText {
         return mapped;
     }
 
+    /** Empties the text for reuse, keeping its arrays. */
+    MappedText reset() {
+        length = 0;
+        return this;
+    }
+
+    /** Makes room for {@code capacity} chars, so that the appends of one step never grow the arrays. */
+    MappedText ensureCapacity(int capacity) {
+        if (capacity > chars.length) {
+            chars = Arrays.copyOf(chars, capacity);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+        }
+        return this;
+    }
+
     void append(char c, int originalStart, int originalEnd) {
         if (length == chars.length) {
             int size = length * 2;
@@ -66,7 +82,7 @@ final class MappedText {
     }
 
     NormalizedText toNormalized(String original) {
-        return new NormalizedText(original, new String(chars, 0, length), Arrays.copyOf(starts, length),
+        return new NormalizedText(original, Arrays.copyOf(chars, length), Arrays.copyOf(starts, length),
                 Arrays.copyOf(ends, length));
     }
 }

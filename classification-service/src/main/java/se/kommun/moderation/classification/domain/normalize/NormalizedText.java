@@ -13,10 +13,10 @@ public final class NormalizedText {
     private final int[] originalStarts;
     private final int[] originalEnds;
 
-    NormalizedText(String original, String text, int[] originalStarts, int[] originalEnds) {
+    NormalizedText(String original, char[] chars, int[] originalStarts, int[] originalEnds) {
         this.original = original;
-        this.text = text;
-        this.chars = text.toCharArray();
+        this.text = new String(chars);
+        this.chars = chars;
         this.originalStarts = originalStarts;
         this.originalEnds = originalEnds;
     }

@@ -13,9 +13,12 @@ final class SpacedLetterCollapsing {
     private SpacedLetterCollapsing() {
     }
 
-    static MappedText apply(MappedText in) {
+    /** {@code in} itself when no spaced-out word is found, else {@code spare} (emptied first) with them joined. */
+    static MappedText apply(MappedText in, MappedText spare) {
         int n = in.length();
         MappedText out = null;
+        int[] letters = null;
+        int[] gaps = null;
         int copiedUpTo = 0;
         int i = 0;
         while (i < n) {
@@ -23,8 +26,10 @@ final class SpacedLetterCollapsing {
                 i++;
                 continue;
             }
-            int[] letters = new int[16];
-            int[] gaps = new int[16];
+            if (letters == null) {
+                letters = new int[16];
+                gaps = new int[16];
+            }
             int count = 0;
             letters[count++] = i;
             int j = i + 1;
@@ -50,7 +55,7 @@ final class SpacedLetterCollapsing {
                 continue;
             }
             if (out == null) {
-                out = new MappedText(n);
+                out = spare.reset().ensureCapacity(n);
             }
             for (int k = copiedUpTo; k < i; k++) {
                 out.copy(in, k);

@@ -36,8 +36,8 @@ final class SwedishLetterFolding {
     }
 
     /** Folds diacritics and the "ae"/"oe" spellings, and collapses runs of one letter, in one pass. */
-    static MappedText apply(MappedText in) {
-        MappedText out = new MappedText(in.length());
+    static MappedText apply(MappedText in, MappedText out) {
+        out.reset().ensureCapacity(in.length());
         int n = in.length();
         char previous = 0;
         int runStart = -1;

@@ -10,12 +10,31 @@ public final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /**
+     * Two working buffers per thread, used in turn by the steps (a step reads one and writes the
+     * other, or hands its input on unchanged): the steps allocate nothing, only the result is copied
+     * out. Nothing here escapes a call, so reuse is safe.
+     */
+    private static final ThreadLocal<MappedText[]> BUFFERS =
+            ThreadLocal.withInitial(() -> new MappedText[] {new MappedText(256), new MappedText(256)});
+
     public static NormalizedText normalize(String original) {
-        MappedText text = UnicodeFolding.apply(original);
-        text = LeetspeakFolding.apply(text);
-        text = SpacedLetterCollapsing.apply(text);
-        text = SwedishLetterFolding.apply(text); // also collapses repeated letters, in the same pass
-        return text.toNormalized(original);
+        MappedText[] buffers = BUFFERS.get();
+        MappedText text = UnicodeFolding.apply(original, buffers[0]);
+        text = LeetspeakFolding.apply(text, other(buffers, text));
+        text = SpacedLetterCollapsing.apply(text, other(buffers, text));
+        text = SwedishLetterFolding.apply(text, other(buffers, text)); // also collapses repeated letters
+        NormalizedText normalized = text.toNormalized(original);
+        if (original.length() > KEEP_BUFFERS_UP_TO) {
+            BUFFERS.remove(); // one huge comment must not pin its buffers to the thread
+        }
+        return normalized;
+    }
+
+    private static final int KEEP_BUFFERS_UP_TO = 1 << 15;
+
+    private static MappedText other(MappedText[] buffers, MappedText inUse) {
+        return buffers[0] == inUse ? buffers[1] : buffers[0];
     }
 
     /** The folded form of a lexicon word, for building lookup keys the same way texts are folded. */

@@ -14,8 +14,9 @@ final class UnicodeFolding {
     private UnicodeFolding() {
     }
 
-    static MappedText apply(String original) {
-        MappedText out = new MappedText(original.length() + 8);
+    /** Writes the folded form of {@code original} into {@code out} (emptied first) and returns it. */
+    static MappedText apply(String original, MappedText out) {
+        out.reset().ensureCapacity(original.length() + 8);
         int i = 0;
         int n = original.length();
         while (i < n) {

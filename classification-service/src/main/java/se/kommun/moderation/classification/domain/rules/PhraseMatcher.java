@@ -86,12 +86,20 @@ final class PhraseMatcher {
     void match(Tokens tokens, ConceptHits hits) {
         int n = tokens.size();
         char[] text = tokens.text().chars();
-        int[] keyStarts = new int[n + 1];
         int capacity = 16;
         for (int t = 0; t < n; t++) {
             capacity += keys.maxKeysPerWord(tokens.end(t) - tokens.start(t)) + 1;
         }
-        int[] keyBuffer = new int[capacity];
+        // Working arrays that never leave this call: kept per thread and grown when a comment needs more.
+        int[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n + 1) {
+            scratch[0] = new int[Math.max(n + 1, scratch[0].length * 2)];
+        }
+        if (scratch[1].length < capacity) {
+            scratch[1] = new int[Math.max(capacity, scratch[1].length * 2)];
+        }
+        int[] keyStarts = scratch[0];
+        int[] keyBuffer = scratch[1];
         int at = 0;
         for (int t = 0; t < n; t++) {
             keyStarts[t] = at;
@@ -108,7 +116,13 @@ final class PhraseMatcher {
         for (int t = 0; t < n; t++) {
             walk.step(root, t, t);
         }
+        if (capacity > KEEP_SCRATCH_UP_TO) {
+            SCRATCH.remove(); // one huge comment must not pin its arrays to the thread
+        }
     }
+
+    private static final int KEEP_SCRATCH_UP_TO = 1 << 16;
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][] {new int[64], new int[1024]});
 
     private final class Walk {
         final Tokens tokens;
