@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import se.kommun.moderation.events.CommandAction;
 import se.kommun.moderation.events.CommandOutcome;
 import se.kommun.moderation.events.Platform;
@@ -47,10 +48,13 @@ public final class CommandRunner {
     }
 
     /**
+     * @param clock      the time now; read again when the answer is in, since a wait the platform asks
+     *                   for (Retry-After) counts from its answer
      * @param beforeCall told the attempt's number just before the call is made, so that it can be
      *                   recorded first (a crash mid-call must not lead to a second reply)
      */
-    public Step run(StoredCommand stored, Instant now, IntConsumer beforeCall) {
+    public Step run(StoredCommand stored, Supplier<Instant> clock, IntConsumer beforeCall) {
+        Instant now = clock.get();
         PlatformCommandIssued command = stored.command();
         PlatformAdapter adapter = adapters.get(command.platform());
         Optional<String> refused = refusal(command)
@@ -78,8 +82,11 @@ public final class CommandRunner {
         beforeCall.accept(attempt);
         Interpretation answer;
         try {
-            answer = adapter.interpret(command, transport.send(request), stored.attempts(), now);
+            PlatformResponse response = transport.send(request);
+            now = clock.get();
+            answer = adapter.interpret(command, response, stored.attempts(), now);
         } catch (TransportException failed) {
+            now = clock.get();
             answer = failed.maybeDelivered() && command.action() == CommandAction.REPLY && !policy.retryAmbiguousReplies()
                     ? Interpretation.permanent(null, failed.getMessage() + "; the reply may have been posted: check "
                             + "the platform before issuing it again")

@@ -149,7 +149,7 @@ public class CommandExecutor {
     private void attempt(StoredCommand stored) {
         PlatformCommandIssued command = stored.command();
         try {
-            Step step = runner.run(stored, Instant.now(),
+            Step step = runner.run(stored, Instant::now,
                     attemptNumber -> store.markInFlight(command.idempotencyKey(), attemptNumber, Instant.now()));
             if (step instanceof Step.Complete complete) {
                 finish(stored, complete.result());

@@ -57,6 +57,10 @@ class CommandRunnerTest {
                 access, transport, limiter, POLICY, () -> 0.0);
     }
 
+    private static java.util.function.Supplier<Instant> at(Instant instant) {
+        return () -> instant;
+    }
+
     private CommandRunner runner() {
         return runner((platform, account) -> AccountAccess.token("tok"));
     }
@@ -67,7 +71,7 @@ class CommandRunnerTest {
         StoredCommand stored = new StoredCommand(command, "facebook:1:" + command.target(), 0, false, null, null);
         Instant now = T0;
         while (true) {
-            Step step = runner.run(stored, now, recordedBeforeCall::add);
+            Step step = runner.run(stored, at(now), recordedBeforeCall::add);
             steps.add(step);
             if (step instanceof Step.Retry retry) {
                 stored = new StoredCommand(command, stored.commentKey(), retry.attempts(), false, retry.lastStatus(),
@@ -185,9 +189,9 @@ class CommandRunnerTest {
     void aPausedAccountMakesOtherCommandsWaitWithoutAnAttempt() {
         transport.then(new PlatformResponse(429, Map.of("Retry-After", List.of("20")), new byte[0]));
         CommandRunner runner = runner();
-        runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_2"), "k", 0, false, null, null), T0, n -> { });
+        runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_2"), "k", 0, false, null, null), at(T0), n -> { });
         Step other = runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_3"), "k2", 0, false, null, null),
-                T0.plusSeconds(5), n -> { });
+                at(T0.plusSeconds(5)), n -> { });
         assertThat(other).isEqualTo(new Step.Wait(T0.plusSeconds(20)));
         assertThat(transport.requests).hasSize(1);
     }
@@ -197,9 +201,9 @@ class CommandRunnerTest {
         limiter = new RateLimiter(platform -> new RateLimit(1, 1, Duration.ofSeconds(10)));
         transport.then(PlatformResponse.of(200, "{\"success\":true}")).then(PlatformResponse.of(200, "{\"success\":true}"));
         CommandRunner runner = runner();
-        assertThat(runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_2"), "k", 0, false, null, null), T0,
+        assertThat(runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_2"), "k", 0, false, null, null), at(T0),
                 n -> { })).isInstanceOf(Step.Complete.class);
-        Step second = runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_3"), "k2", 0, false, null, null), T0,
+        Step second = runner.run(new StoredCommand(hide(Platform.FACEBOOK, "1", "1_3"), "k2", 0, false, null, null), at(T0),
                 n -> { });
         assertThat(second).isEqualTo(new Step.Wait(T0.plusSeconds(10)));
         assertThat(transport.requests).hasSize(1);
@@ -237,7 +241,7 @@ class CommandRunnerTest {
     @Test
     void aReplyInterruptedByACrashIsReportedNotRepeated() {
         StoredCommand crashed = new StoredCommand(reply(Platform.FACEBOOK, "1", "1_2", "Hej"), "k", 1, true, null, null);
-        Step step = runner().run(crashed, T0, recordedBeforeCall::add);
+        Step step = runner().run(crashed, at(T0), recordedBeforeCall::add);
         PlatformCommandCompleted result = ((Step.Complete) step).result();
         assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
         assertThat(result.platformMessage()).contains("may have been posted");
@@ -248,7 +252,7 @@ class CommandRunnerTest {
     void aHideInterruptedByACrashIsSimplyMadeAgain() {
         transport.then(PlatformResponse.of(200, "{\"success\":true}"));
         StoredCommand crashed = new StoredCommand(hide(Platform.FACEBOOK, "1", "1_2"), "k", 1, true, null, null);
-        PlatformCommandCompleted result = ((Step.Complete) runner().run(crashed, T0, recordedBeforeCall::add)).result();
+        PlatformCommandCompleted result = ((Step.Complete) runner().run(crashed, at(T0), recordedBeforeCall::add)).result();
         assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
         assertThat(result.attempts()).isEqualTo(2);
     }

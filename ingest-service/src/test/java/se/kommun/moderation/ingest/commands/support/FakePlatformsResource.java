@@ -1,0 +1,67 @@
+package se.kommun.moderation.ingest.commands.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Fake platform APIs on loopback (one WireMock server, a path prefix per platform) and the
+ * configuration that points the command executor at them, with test tokens and a fast retry policy.
+ * Tests stub the answers they need; an unstubbed call gets WireMock's 404.
+ */
+public class FakePlatformsResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String GRAPH = "/graph/v23.0";
+    public static final String X = "/x";
+    public static final String SITE_CALLBACK = "/site/moderation";
+
+    public static final String PAGE_ID = "1000";
+    /** The Facebook Page's token, found through the account registry's secretRef. */
+    public static final String PAGE_TOKEN_REF = "fb-page";
+    public static final String PAGE_TOKEN = "test-page-token";
+    public static final String IG_ACCOUNT = "17841400000000001";
+    public static final String X_ACCOUNT = "1500";
+    /** The X account's token, found through ingest.commands.x.accounts."1500".token-ref. */
+    public static final String X_TOKEN = "test-x-user-token";
+    public static final String WEB_ACCOUNT = "kommun-web";
+    /** The web account's registry secretRef (its webhook secret in application.properties' test profile). */
+    public static final String WEB_SECRET_REF = "test-site";
+    public static final String WEB_SECRET = "test-secret-not-for-production";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        Map<String, String> config = new HashMap<>();
+        config.put("ingest.commands.facebook.base-url", server.baseUrl() + GRAPH);
+        config.put("ingest.commands.instagram.base-url", server.baseUrl() + GRAPH);
+        config.put("ingest.commands.x.base-url", server.baseUrl() + X);
+        config.put("ingest.commands.x.accounts.\"" + X_ACCOUNT + "\".token-ref", "x-user");
+        config.put("ingest.secrets.x-user", X_TOKEN);
+        config.put("ingest.secrets." + PAGE_TOKEN_REF, PAGE_TOKEN);
+        config.put("ingest.commands.instagram.accounts.\"" + IG_ACCOUNT + "\".token-ref", PAGE_TOKEN_REF);
+        config.put("ingest.commands.web.accounts.\"" + WEB_ACCOUNT + "\".callback-url", server.baseUrl() + SITE_CALLBACK);
+        config.put("ingest.commands.retry.initial-backoff", "50ms");
+        config.put("ingest.commands.retry.max-backoff", "200ms");
+        config.put("ingest.commands.retry.max-attempts", "5");
+        config.put("ingest.commands.retry.max-retry-after", "10s");
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
