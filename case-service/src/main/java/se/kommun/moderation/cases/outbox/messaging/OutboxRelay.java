@@ -1,11 +1,12 @@
 package se.kommun.moderation.cases.outbox.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,32 +14,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import se.kommun.moderation.cases.config.CaseConfig;
 import se.kommun.moderation.cases.outbox.domain.Outbox.OutboxWritten;
-import se.kommun.moderation.events.Topics;
 
 /**
  * Sends the outbox in order and marks rows sent only after the broker acknowledged them (acks=all).
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work without
- * sending a row twice while all are healthy.
+ * One instance relays at a time (a transaction-scoped advisory lock), so events for one comment
+ * leave in the order they were committed even when several instances run.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock key of the relay ("outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
+    /** A client proxy: the emitters are created on first use, after messaging has started. */
     @Inject
-    @Channel(Topics.PLATFORM_COMMANDS)
-    MutinyEmitter<String> platformCommands;
-
-    @Inject
-    @Channel(Topics.MODERATION_DECISIONS)
-    MutinyEmitter<String> moderationDecisions;
+    OutboxChannels channels;
 
     @Inject
     EntityManager em;
@@ -47,8 +43,9 @@ public class OutboxRelay {
     CaseConfig config;
 
     private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean ready;
 
-    @Scheduled(every = "${case.outbox.interval:1s}", delayed = "${case.outbox.initial-delay:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${case.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         drain();
     }
@@ -57,9 +54,14 @@ public class OutboxRelay {
         drain();
     }
 
+    /** Messaging connects its channels on start-up; until then there is nothing to send with. */
+    void onStart(@Observes StartupEvent started) {
+        ready = true;
+    }
+
     /** Sends until the outbox is empty (or another thread is already doing it). */
     public void drain() {
-        if (!config.outbox().relayEnabled() || !running.tryLock()) {
+        if (!ready || !config.outbox().relayEnabled() || !running.tryLock()) {
             return;
         }
         try {
@@ -76,10 +78,15 @@ public class OutboxRelay {
 
     private int sendBatch() {
         return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .setParameter("lock", RELAY_LOCK).getSingleResult();
+            if (!mine) {
+                return 0;
+            }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT id, topic, message_key, payload FROM outbox WHERE published_at IS NULL
-                    ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                    ORDER BY id LIMIT :limit""")
                     .setParameter("limit", config.outbox().batchSize()).getResultList();
             if (rows.isEmpty()) {
                 return 0;
@@ -88,7 +95,7 @@ public class OutboxRelay {
             List<Long> ids = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 ids.add(((Number) row[0]).longValue());
-                acks.add(emitterFor((String) row[1]).sendMessage(Message.of((String) row[3])
+                acks.add(channels.emitterFor((String) row[1]).sendMessage(Message.of((String) row[3])
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey((String) row[2]).build())));
             }
             // Sent in id order on one producer: per key (partition) the order is kept.
@@ -97,16 +104,5 @@ public class OutboxRelay {
                     .setParameter("now", Instant.now()).setParameter("ids", ids).executeUpdate();
             return rows.size();
         });
-    }
-
-    private MutinyEmitter<String> emitterFor(String topic) {
-        Map<String, MutinyEmitter<String>> emitters = Map.of(
-                Topics.PLATFORM_COMMANDS, platformCommands,
-                Topics.MODERATION_DECISIONS, moderationDecisions);
-        MutinyEmitter<String> emitter = emitters.get(topic);
-        if (emitter == null) {
-            throw new IllegalStateException("no channel for outbox topic " + topic);
-        }
-        return emitter;
     }
 }
