@@ -1,0 +1,90 @@
+package se.kommun.moderation.archive.evidence.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/** {@code archive.evidence.*}: how evidence is captured, retried and published. */
+@ConfigMapping(prefix = "archive.evidence")
+public interface EvidenceConfig {
+
+    Chromium chromium();
+
+    /** Captures running at once (each holds a browser while it screenshots, then renders the PDF/A). */
+    @WithDefault("2")
+    int workers();
+
+    /** How often due requests and unpublished events are looked for (besides the immediate wake-up). */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** How long a capture waits for the record to arrive on comments.received before it goes ahead without it. */
+    @WithDefault("10m")
+    Duration recordWait();
+
+    /** Delay before a request is tried again after an error (doubles per attempt). */
+    @WithDefault("15s")
+    Duration retryBackoff();
+
+    /** Attempts before a request is marked FAILED (it stays visible; POST asks again). */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** How long a claimed request is reserved for its worker; after that another instance may take it. */
+    @WithDefault("5m")
+    Duration lease();
+
+    /** How long to wait for the broker's acknowledgement of evidence.captured before leaving it to the sweep. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+
+    /** At most this many other records of the thread go into a rendition. */
+    @WithDefault("200")
+    int threadContextLimit();
+
+    /** Time zone the renditions show times in. */
+    @WithDefault("Europe/Stockholm")
+    ZoneId zone();
+
+    interface Chromium {
+
+        @WithDefault("/usr/bin/chromium")
+        Path binary();
+
+        @WithDefault("/usr/bin/chromedriver")
+        Path driver();
+
+        /** Command-line flags (feasibility study §5); --no-sandbox because the service may run as root. */
+        @WithDefault("--headless,--no-sandbox,--disable-gpu,--disable-background-networking,--disable-component-update,"
+                + "--disable-sync,--no-first-run,--disable-quic,--disable-dev-shm-usage,--hide-scrollbars,--lang=sv-SE")
+        List<String> arguments();
+
+        /** Browsers kept running at most. */
+        @WithDefault("1")
+        int poolSize();
+
+        @WithDefault("20s")
+        Duration pageLoadTimeout();
+
+        /** Hard limit of one screenshot; the browser is killed after it. */
+        @WithDefault("60s")
+        Duration captureTimeout();
+
+        @WithDefault("1280")
+        int windowWidth();
+
+        @WithDefault("1024")
+        int windowHeight();
+
+        /** Taller pages are cut here (and the cut is noted in the bundle). */
+        @WithDefault("16384")
+        int maxPageHeight();
+
+        /** A browser is replaced after this many screenshots, to bound its memory. */
+        @WithDefault("100")
+        int maxCapturesPerSession();
+    }
+}
