@@ -45,7 +45,7 @@ public final class JdkPlatformTransport implements PlatformTransport {
         } catch (HttpConnectTimeoutException notConnected) {
             throw new TransportException("could not connect within the connect timeout", false, notConnected);
         } catch (HttpTimeoutException noAnswer) {
-            throw new TransportException("no answer within " + readTimeout.toSeconds() + " s", true, noAnswer);
+            throw new TransportException("no answer within " + readTimeout.toMillis() + " ms", true, noAnswer);
         } catch (ConnectException refused) {
             throw new TransportException("could not connect (" + refused.getClass().getSimpleName() + ")", false, refused);
         } catch (UnresolvedAddressException unresolved) {
