@@ -3,6 +3,7 @@ package se.kommun.moderation.classification.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +41,12 @@ import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
+import se.kommun.moderation.testkit.PostgresDatabaseResource;
 import se.kommun.moderation.testkit.TopicProbe;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "purpose", value = "classification"))
 class ClassificationFlowTest {
 
     private final EventCodec codec = EventCodec.instance();
