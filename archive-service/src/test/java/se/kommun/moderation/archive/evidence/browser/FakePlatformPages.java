@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for a platform's comment pages, on 127.0.0.1 only: {@code /comment/<id>?height=N}
  * serves a page showing the comment (N px high, default 2400, so full-page capture is visible),
  * {@code /gone/<id>} answers 404, {@code /hang/<id>} never answers until the server is closed,
- * {@code /partial/<id>} sends the start of a page and then never finishes it.
+ * {@code /partial/<id>} sends the start of a page and then never finishes it, {@code /blank/} is an
+ * empty page (the benchmark's reference).
  */
 public final class FakePlatformPages implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class FakePlatformPages implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/comment/", this::comment);
+        server.createContext("/blank/", exchange -> respond(exchange, 200, "<!doctype html><html><body></body></html>"));
         server.createContext("/gone/", exchange -> respond(exchange, 404, "<html><body><h1>Sidan finns inte</h1></body></html>"));
         server.createContext("/hang/", exchange -> {
             requests.incrementAndGet();
