@@ -1,6 +1,7 @@
 package se.kommun.moderation.ingest.commands.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -13,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -248,6 +250,66 @@ class PlatformCommandsQuarkusTest {
         byte[] body = calls.get(0).getBody();
         assertThat(calls.get(0).getHeader("X-Signature-256")).isEqualTo("sha256=" + HexFormat.of().formatHex(
                 HmacSignatures.hmacSha256(FakePlatformsResource.WEB_SECRET, body)));
+    }
+
+    @Test
+    void anInstagramHideIsAPostWithHideTrueInTheQuery() {
+        String comment = "17858893269000008";
+        platforms.stubFor(post(urlPathEqualTo(GRAPH + "/" + comment)).willReturn(okJson("{\"success\":true}")));
+        PlatformCommandIssued hide = Commands.hide(Platform.INSTAGRAM, FakePlatformsResource.IG_ACCOUNT, comment);
+        send(hide);
+
+        assertThat(awaitResult(hide.idempotencyKey()).payload().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        platforms.verify(1, postRequestedFor(urlPathEqualTo(GRAPH + "/" + comment))
+                .withQueryParam("hide", equalTo("true"))
+                .withHeader("Authorization", equalTo("Bearer " + FakePlatformsResource.PAGE_TOKEN))
+                .withHeader("Content-Type", absent()));
+        assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo(GRAPH + "/" + comment))).get(0).getBody()).isEmpty();
+    }
+
+    @Test
+    void aLinkedInDeleteActsAsTheOrganisation() {
+        String post = "urn:li:activity:7200000000000000009";
+        String comment = "urn:li:comment:(" + post + ",7200000000000000010)";
+        String path = FakePlatformsResource.LINKEDIN + "/socialActions/urn%3Ali%3Aactivity%3A7200000000000000009/comments/7200000000000000010";
+        platforms.stubFor(delete(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        PlatformCommandIssued deletion = Commands.delete(Platform.LINKEDIN, FakePlatformsResource.ORGANISATION, comment);
+        send(deletion);
+
+        PlatformCommandCompleted result = awaitResult(deletion.idempotencyKey()).payload();
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        assertThat(result.platformStatus()).isEqualTo(204);
+        platforms.verify(1, deleteRequestedFor(urlPathEqualTo(path))
+                .withQueryParam("actor", equalTo("urn:li:organization:" + FakePlatformsResource.ORGANISATION))
+                .withHeader("Authorization", equalTo("Bearer " + FakePlatformsResource.LINKEDIN_TOKEN))
+                .withHeader("LinkedIn-Version", equalTo("202609"))
+                .withHeader("X-Restli-Protocol-Version", equalTo("2.0.0")));
+    }
+
+    @Test
+    void aYouTubeHideRejectsTheCommentWithTheChannelOwnersToken() {
+        String comment = "UgzYouTubeComment011";
+        String path = FakePlatformsResource.YOUTUBE + "/comments/setModerationStatus";
+        platforms.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        PlatformCommandIssued hide = Commands.hide(Platform.YOUTUBE, "UCkommun", comment);
+        send(hide);
+
+        assertThat(awaitResult(hide.idempotencyKey()).payload().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        platforms.verify(1, postRequestedFor(urlPathEqualTo(path))
+                .withQueryParam("id", equalTo(comment))
+                .withQueryParam("moderationStatus", equalTo("rejected"))
+                .withHeader("Authorization", equalTo("Bearer " + FakePlatformsResource.YOUTUBE_TOKEN)));
+    }
+
+    @Test
+    void aCommandForAnAccountWithoutATokenIsRefusedWithTheReason() {
+        PlatformCommandIssued hide = Commands.hide(Platform.FACEBOOK, "9999", "9999_1");
+        send(hide);
+
+        PlatformCommandCompleted result = awaitResult(hide.idempotencyKey()).payload();
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+        assertThat(result.platformMessage()).startsWith("no access token configured for facebook account 9999");
+        platforms.verify(0, anyRequestedFor(urlMatching(".*9999_1.*")));
     }
 
     @Test

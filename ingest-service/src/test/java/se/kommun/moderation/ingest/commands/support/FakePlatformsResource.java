@@ -17,6 +17,12 @@ public class FakePlatformsResource implements QuarkusTestResourceLifecycleManage
     public static final String GRAPH = "/graph/v23.0";
     public static final String X = "/x";
     public static final String SITE_CALLBACK = "/site/moderation";
+    public static final String LINKEDIN = "/linkedin/rest";
+    public static final String YOUTUBE = "/youtube/v3";
+    public static final String ORGANISATION = "2414183";
+    public static final String LINKEDIN_TOKEN = "test-linkedin-admin-token";
+    /** The channel owner's token: the poller's ingest.youtube.oauth-token, which the commands fall back to. */
+    public static final String YOUTUBE_TOKEN = "test-youtube-owner-token";
 
     public static final String PAGE_ID = "1000";
     /** The Facebook Page's token, found through the account registry's secretRef. */
@@ -46,6 +52,11 @@ public class FakePlatformsResource implements QuarkusTestResourceLifecycleManage
         config.put("ingest.secrets." + PAGE_TOKEN_REF, PAGE_TOKEN);
         config.put("ingest.commands.instagram.accounts.\"" + IG_ACCOUNT + "\".token-ref", PAGE_TOKEN_REF);
         config.put("ingest.commands.web.accounts.\"" + WEB_ACCOUNT + "\".callback-url", server.baseUrl() + SITE_CALLBACK);
+        config.put("ingest.commands.linkedin.base-url", server.baseUrl() + LINKEDIN);
+        config.put("ingest.commands.linkedin.accounts.\"" + ORGANISATION + "\".token-ref", "li-admin");
+        config.put("ingest.secrets.li-admin", LINKEDIN_TOKEN);
+        config.put("ingest.commands.youtube.base-url", server.baseUrl() + YOUTUBE);
+        config.put("ingest.youtube.oauth-token", YOUTUBE_TOKEN);
         config.put("ingest.commands.retry.initial-backoff", "50ms");
         config.put("ingest.commands.retry.max-backoff", "200ms");
         config.put("ingest.commands.retry.max-attempts", "5");
