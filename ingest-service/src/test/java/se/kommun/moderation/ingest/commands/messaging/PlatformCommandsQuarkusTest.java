@@ -313,6 +313,51 @@ class PlatformCommandsQuarkusTest {
     }
 
     @Test
+    void aCommentsCommandsRunInTheOrderTheyWereIssued() {
+        String comment = "2000_3012";
+        String replyPath = GRAPH + "/" + comment + "/comments";
+        platforms.stubFor(post(urlEqualTo(replyPath)).inScenario("order").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("once"));
+        platforms.stubFor(post(urlEqualTo(replyPath)).inScenario("order").whenScenarioStateIs("once")
+                .willReturn(okJson("{\"id\":\"2000_3012_1\"}")));
+        platforms.stubFor(post(urlEqualTo(GRAPH + "/" + comment)).willReturn(okJson("{\"success\":true}")));
+        PlatformCommandIssued reply = Commands.reply(Platform.FACEBOOK, FakePlatformsResource.PAGE_ID, comment, "Hej");
+        PlatformCommandIssued hide = Commands.hide(Platform.FACEBOOK, FakePlatformsResource.PAGE_ID, comment);
+        send(reply);
+        send(hide);
+
+        assertThat(awaitResult(hide.idempotencyKey()).payload().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        assertThat(awaitResult(reply.idempotencyKey()).payload().attempts()).isEqualTo(2);
+        List<LoggedRequest> replies = platforms.findAll(postRequestedFor(urlEqualTo(replyPath)));
+        List<LoggedRequest> hides = platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + comment)));
+        assertThat(replies).hasSize(2);
+        assertThat(hides).hasSize(1);
+        // The hide waited for the reply's retry: one comment, one command at a time, in order.
+        assertThat(hides.get(0).getLoggedDate()).isAfterOrEqualTo(replies.get(1).getLoggedDate());
+    }
+
+    @Test
+    void aSlowPlatformDoesNotHoldUpOtherComments() {
+        String slow = "2000_3013";
+        String fast = "2000_3014";
+        platforms.stubFor(post(urlEqualTo(GRAPH + "/" + slow))
+                .willReturn(okJson("{\"success\":true}").withFixedDelay(4000)));
+        platforms.stubFor(post(urlEqualTo(GRAPH + "/" + fast)).willReturn(okJson("{\"success\":true}")));
+        PlatformCommandIssued slowHide = Commands.hide(Platform.FACEBOOK, FakePlatformsResource.PAGE_ID, slow);
+        PlatformCommandIssued fastHide = Commands.hide(Platform.FACEBOOK, FakePlatformsResource.PAGE_ID, fast);
+        send(slowHide);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + slow))).isEmpty());
+        send(fastHide);
+
+        assertThat(awaitResult(fastHide.idempotencyKey()).payload().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        assertThat(awaitResult(slowHide.idempotencyKey()).payload().outcome()).isEqualTo(CommandOutcome.SUCCEEDED);
+        // The fast call was made while the slow one was still waiting for its answer.
+        long slowCalledAt = platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + slow))).get(0).getLoggedDate().getTime();
+        long fastCalledAt = platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + fast))).get(0).getLoggedDate().getTime();
+        assertThat(fastCalledAt).isLessThan(slowCalledAt + 4000);
+    }
+
+    @Test
     void anUnreadableCommandGoesToTheDeadLetterTopicWithTheReason() {
         probe.send(Topics.PLATFORM_COMMANDS, "facebook:1000:poison", "{\"eventId\": not json");
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
