@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import se.kommun.moderation.archive.evidence.browser.ChromiumScreenshots;
 import se.kommun.moderation.archive.evidence.config.EvidenceConfig;
 import se.kommun.moderation.archive.evidence.domain.CapturedArtefact;
 import se.kommun.moderation.archive.evidence.domain.CapturedBundle;
@@ -66,6 +67,9 @@ public class EvidenceWorker {
     EvidenceCapturer capturer;
 
     @Inject
+    ChromiumScreenshots chromium;
+
+    @Inject
     EvidenceCapturedPublisher publisher;
 
     @Inject
@@ -86,6 +90,8 @@ public class EvidenceWorker {
 
     /** Late among the start-up observers, so that messaging is ready before the first sweep publishes. */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        chromium.unavailable().ifPresent(reason -> LOG.warnf("%s: evidence bundles will list the screenshot as"
+                + " missing until it is installed (deploy/local/chromium.sh)", reason));
         started = true;
         wake();
     }

@@ -58,7 +58,7 @@ import se.kommun.moderation.testkit.TopicProbe;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "purpose", value = "archive"))
-class EvidenceCaptureTest {
+public class EvidenceCaptureTest {
 
     static final String ACCOUNT = "page-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Duration CAPTURE = Duration.ofSeconds(90);
@@ -100,7 +100,7 @@ class EvidenceCaptureTest {
         return EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), payload.commentKey().toString(), "test", payload);
     }
 
-    static EventEnvelope<CommentClassified> classified(EventEnvelope<CommentReceived> received, Route route) {
+    public static EventEnvelope<CommentClassified> classified(EventEnvelope<CommentReceived> received, Route route) {
         CommentReceived c = received.payload();
         CommentClassified payload = new CommentClassified(received.eventId(), route, "test-subtype", List.of(), 0.93,
                 false, false, List.of(new Reason("test", route, "test-subtype", 0, 1, 1.0)), "rules-test",

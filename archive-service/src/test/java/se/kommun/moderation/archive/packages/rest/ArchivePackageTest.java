@@ -13,6 +13,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kommun.moderation.archive.evidence.browser.FakePlatformPages;
+import se.kommun.moderation.archive.evidence.messaging.EvidenceCaptureTest;
 import se.kommun.moderation.archive.packages.domain.SipChecks;
 import se.kommun.moderation.archive.packages.scheduling.PackageSchedule;
 import se.kommun.moderation.archive.records.domain.RawIntegrity;
@@ -34,11 +38,13 @@ import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.RawPayload;
+import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
 import se.kommun.moderation.testkit.PostgresDatabaseResource;
+import se.kommun.moderation.testkit.TestDatabase;
 import se.kommun.moderation.testkit.TopicProbe;
 
 /** POST /packages and the schedule build E-ARK SIPs from the real records store; the zip passes SipChecks. */
@@ -50,6 +56,7 @@ class ArchivePackageTest {
     static FakePlatformPages pages;
     private final EventCodec codec = EventCodec.instance();
     KafkaBroker broker;
+    TestDatabase database;
     private TopicProbe probe;
 
     @Inject
@@ -89,6 +96,16 @@ class ArchivePackageTest {
         return event;
     }
 
+    private long count(String sql, String commentKey) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, commentKey);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static RequestSpecification archivist() {
         return given().auth().preemptive().basic("archivist", "test-archivist-password");
     }
@@ -107,9 +124,21 @@ class ArchivePackageTest {
         EventEnvelope<CommentReceived> c = publish(account, "c-3", "p-2", null, "Annan tråd", inPeriod.plusSeconds(120));
         EventEnvelope<CommentReceived> earlier = publish(account, "c-0", "p-0", null, "Förra halvåret",
                 Instant.parse("2026-03-01T08:00:00Z"));
-        for (EventEnvelope<CommentReceived> e : List.of(a, b, c, earlier)) {
+        EventEnvelope<CommentReceived> culled = publish(account, "c-4", "p-3", null, "Tack för svaret",
+                inPeriod.plusSeconds(180));
+        for (EventEnvelope<CommentReceived> e : List.of(a, b, c, earlier, culled)) {
             awaitStored(e.commentKey());
         }
+        // A trivial comment older than the culling decision allows is culled (part B's gallring): the
+        // package carries only what has not been culled.
+        probe.send(Topics.COMMENTS_CLASSIFIED, culled.commentKey(),
+                codec.encode(EvidenceCaptureTest.classified(culled, Route.TRIVIAL)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM record_classification WHERE comment_key = ? AND route = 'TRIVIAL'",
+                culled.commentKey()) == 1);
+        archivist().post("/gallring/run").then().statusCode(200);
+        assertThat(count("SELECT count(*) FROM record_version WHERE comment_key = ? AND culled_at IS NOT NULL",
+                culled.commentKey())).isEqualTo(1);
         // Evidence captured in the period goes along, as a second representation.
         archivist().post("/records/{k}/evidence", a.commentKey()).then().statusCode(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> archivist().get("/records/{k}/evidence", a.commentKey())
@@ -134,7 +163,8 @@ class ArchivePackageTest {
         assertThat(files.keySet()).filteredOn(k -> k.contains("/originals/")).hasSize(3);
         assertThat(files.keySet()).filteredOn(k -> k.startsWith("representations/rep2/data/evidence/")).hasSize(2);
         assertThat(new String(files.get("representations/rep1/data/records.json"), StandardCharsets.UTF_8))
-                .contains("Hej kommunen", "Ett svar", "Annan tråd").doesNotContain("Förra halvåret");
+                .contains("Hej kommunen", "Ett svar", "Annan tråd").doesNotContain("Förra halvåret")
+                .doesNotContain(culled.commentKey());
 
         archivist().queryParam("platform", "facebook").queryParam("accountId", account).get("/packages")
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1))
