@@ -63,6 +63,7 @@ public class CommandExecutor {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private CommandRunner runner;
+    private Duration lease;
     private Semaphore slots;
     private ExecutorService workers;
     private Thread loop;
@@ -76,6 +77,9 @@ public class CommandExecutor {
         SecureRandom random = new SecureRandom();
         runner = new CommandRunner(settings.adapters(), access, transport, new RateLimiter(settings::rateLimit),
                 settings.retryPolicy(), random::nextDouble);
+        // A lease shorter than one attempt could let a second instance repeat a call still under way.
+        Duration attempt = config.connectTimeout().plus(config.readTimeout()).plusSeconds(10);
+        lease = config.lease().compareTo(attempt) < 0 ? attempt : config.lease();
         slots = new Semaphore(config.concurrency());
         AtomicInteger threadNumber = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.concurrency(), task -> {
@@ -121,7 +125,7 @@ public class CommandExecutor {
                 int free = slots.availablePermits();
                 if (free > 0) {
                     Instant now = Instant.now();
-                    List<StoredCommand> claimed = store.claimDue(free, now, config.lease());
+                    List<StoredCommand> claimed = store.claimDue(free, now, lease);
                     for (StoredCommand command : claimed) {
                         slots.acquireUninterruptibly();
                         inFlight.incrementAndGet();

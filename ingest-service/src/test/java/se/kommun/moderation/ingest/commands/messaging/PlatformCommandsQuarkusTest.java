@@ -21,10 +21,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,6 +69,9 @@ class PlatformCommandsQuarkusTest {
 
     KafkaBroker broker;
     WireMockServer platforms;
+
+    @Inject
+    AgroalDataSource database;
 
     private TopicProbe probe;
 
@@ -355,6 +362,38 @@ class PlatformCommandsQuarkusTest {
         long slowCalledAt = platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + slow))).get(0).getLoggedDate().getTime();
         long fastCalledAt = platforms.findAll(postRequestedFor(urlEqualTo(GRAPH + "/" + fast))).get(0).getLoggedDate().getTime();
         assertThat(fastCalledAt).isLessThan(slowCalledAt + 4000);
+    }
+
+    @Test
+    void aReplyCutOffByACrashMidCallIsReportedAndNotPostedAgain() throws Exception {
+        String comment = "2000_3015";
+        platforms.stubFor(post(urlEqualTo(GRAPH + "/" + comment + "/comments")).willReturn(okJson("{\"id\":\"x\"}")));
+        PlatformCommandIssued reply = Commands.reply(Platform.FACEBOOK, FakePlatformsResource.PAGE_ID, comment, "Hej");
+        // As a crashed instance leaves it: attempt 1 under way, its lease run out.
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO platform_command (idempotency_key, command_id, comment_key, platform, account_id,
+                            action, target, reply_text, issued_at, state, attempts, in_flight, next_attempt_at,
+                            lease_until, received_at, updated_at)
+                        VALUES (?, ?, ?, 'facebook', ?, 'REPLY', ?, 'Hej', now(), 'PENDING', 1, TRUE, now(),
+                            now() - interval '1 second', now(), now())""")) {
+            insert.setString(1, reply.idempotencyKey());
+            insert.setObject(2, reply.commandId());
+            insert.setString(3, "facebook:1000:" + comment);
+            insert.setString(4, FakePlatformsResource.PAGE_ID);
+            insert.setString(5, comment);
+            insert.executeUpdate();
+        }
+
+        PlatformCommandCompleted result = awaitResult(reply.idempotencyKey()).payload();
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.platformMessage()).contains("may have been posted");
+        platforms.verify(0, anyRequestedFor(urlMatching(".*" + comment + ".*")));
+        // Redelivered after that: the same result, still no call.
+        send(reply);
+        await().atMost(Duration.ofSeconds(30)).until(() -> resultRecords(reply.idempotencyKey()).size() >= 2);
+        platforms.verify(0, anyRequestedFor(urlMatching(".*" + comment + ".*")));
     }
 
     @Test
