@@ -1,5 +1,6 @@
 package se.kommun.moderation.archive.evidence.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import se.kommun.moderation.archive.evidence.browser.ChromiumScreenshots;
 import se.kommun.moderation.archive.evidence.browser.FakePlatformPages;
 import se.kommun.moderation.archive.evidence.domain.PdfaRenderer;
@@ -67,6 +70,8 @@ public final class EvidenceBench {
                 return pdfBytes[0];
             });
             double[] empties = measure(n, warmup, EvidenceBench::emptyPdf);
+            byte[] font = EvidenceBench.class.getResourceAsStream("/fonts/dejavu/DejaVuSans.ttf").readAllBytes();
+            double[] oneLine = measure(n, warmup, () -> oneLinePdf(font));
 
             System.out.printf(Locale.ROOT, "%nEvidence capture, N=%d per row after %d warm-up, %d cores, %s%n", n, warmup,
                     Runtime.getRuntime().availableProcessors(), Instant.now());
@@ -77,6 +82,7 @@ public final class EvidenceBench {
             row("PDF/A-2b rendition: 3 versions + 10 thread comments", pdfs);
             row("  reference: PDFBox saving one empty page", empties);
             ratio(pdfs, empties);
+            row("  for scale: one line in embedded DejaVu Sans (no PDF/A)", oneLine);
             System.out.printf(Locale.ROOT, "%-58s %9.3f%n", "first screenshot, including the browser start", first);
             System.out.printf(Locale.ROOT, "browser sessions started: %d; rendition size %d bytes%n",
                     chromium.sessionsStarted(), pdfBytes[0]);
@@ -94,6 +100,26 @@ public final class EvidenceBench {
     private static int emptyPdf() {
         try (PDDocument document = new PDDocument()) {
             document.addPage(new PDPage());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.size();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int oneLinePdf(byte[] font) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDType0Font f = PDType0Font.load(document, new ByteArrayInputStream(font), true);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(f, 10);
+                content.newLineAtOffset(50, 700);
+                content.showText("Hej! När plogas Storgatan?");
+                content.endText();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.size();
