@@ -2,6 +2,8 @@ package se.kommun.moderation.classification.domain.normalize;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 1: Unicode NFKC, lower case, removal of zero-width and other format characters (an attacker
@@ -55,10 +57,14 @@ final class UnicodeFolding {
                 }
                 end += Character.charCount(next);
             }
-            String cluster = original.substring(i, end);
-            String folded = isPlainLetter(cp) && end - i == 1
-                    ? String.valueOf(Character.toLowerCase(c))
-                    : Normalizer.normalize(stripInvisible(cluster), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            String folded;
+            if (isPlainLetter(cp) && end - i == 1) {
+                folded = String.valueOf(Character.toLowerCase(c));
+            } else if (end - i == Character.charCount(cp)) {
+                folded = foldAlone(cp); // an emoji, a dash, a letter of another script: alone, no marks
+            } else {
+                folded = fold(original.substring(i, end));
+            }
             for (int k = 0; k < folded.length(); k++) {
                 char f = folded.charAt(k);
                 if (isCombiningMark(f) || isInvisible(f)) {
@@ -74,6 +80,29 @@ final class UnicodeFolding {
         }
         return out;
     }
+
+    private static String fold(String cluster) {
+        return Normalizer.normalize(stripInvisible(cluster), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The fold of one code point that stands alone, remembered: the same emoji and dashes come back in
+     * comment after comment, and NFKC is the slow part. The answer is a pure function of the code point;
+     * the memo is bounded so that a flood of rare characters cannot grow it without end.
+     */
+    private static String foldAlone(int cp) {
+        String folded = ALONE.get(cp);
+        if (folded == null) {
+            folded = fold(new String(Character.toChars(cp)));
+            if (ALONE.size() < MAX_REMEMBERED) {
+                ALONE.put(cp, folded);
+            }
+        }
+        return folded;
+    }
+
+    private static final int MAX_REMEMBERED = 4096;
+    private static final Map<Integer, String> ALONE = new ConcurrentHashMap<>();
 
     /** Latin-1 letters (å, ä, ö, é…) that need no normalization beyond lower case. */
     private static boolean isPlainLetter(int cp) {

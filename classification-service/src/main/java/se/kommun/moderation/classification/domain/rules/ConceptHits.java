@@ -19,17 +19,34 @@ public final class ConceptHits {
     private static final int STRIDE = 5;
     private static final int REMOVED = Integer.MIN_VALUE;
 
-    private final int[] heads;
-    private final int[] tails;
-    private int[] hits = new int[32 * STRIDE];
-    private double[] weights = new double[32];
+    /**
+     * Per concept its first hit (at {@code 2 * concept}) and its last (at {@code 2 * concept + 1}),
+     * each stored plus one so that a fresh array (all zeros) means "no hit": one allocation per comment,
+     * and no fill.
+     */
+    private final int[] ends;
+    private int[] hits = new int[16 * STRIDE];
+    private double[] weights = new double[16];
     private int size;
 
     ConceptHits(int conceptCount) {
-        heads = new int[conceptCount];
-        tails = new int[conceptCount];
-        Arrays.fill(heads, END);
-        Arrays.fill(tails, END);
+        ends = new int[2 * conceptCount];
+    }
+
+    private int head(int concept) {
+        return ends[2 * concept] - 1;
+    }
+
+    private void head(int concept, int hit) {
+        ends[2 * concept] = hit + 1;
+    }
+
+    private int tail(int concept) {
+        return ends[2 * concept + 1] - 1;
+    }
+
+    private void tail(int concept, int hit) {
+        ends[2 * concept + 1] = hit + 1;
     }
 
     void add(int concept, int entry, double weight, int fromToken, int toToken) {
@@ -50,12 +67,12 @@ public final class ConceptHits {
         hits[at + TO] = toToken;
         hits[at + NEXT] = END;
         weights[size] = weight;
-        if (tails[concept] == END) {
-            heads[concept] = size;
+        if (tail(concept) == END) {
+            head(concept, size);
         } else {
-            hits[tails[concept] * STRIDE + NEXT] = size;
+            hits[tail(concept) * STRIDE + NEXT] = size;
         }
-        tails[concept] = size;
+        tail(concept, size);
         size++;
     }
 
@@ -65,7 +82,7 @@ public final class ConceptHits {
         for (int h = 0; h < size; h++) {
             int[] masked = masksByConcept[hits[h * STRIDE + CONCEPT]];
             for (int maskedConcept : masked) {
-                for (int g = heads[maskedConcept]; g != END; g = hits[g * STRIDE + NEXT]) {
+                for (int g = head(maskedConcept); g != END; g = hits[g * STRIDE + NEXT]) {
                     if (hits[g * STRIDE + FROM] <= hits[h * STRIDE + TO]
                             && hits[h * STRIDE + FROM] <= hits[g * STRIDE + TO]) {
                         hits[g * STRIDE + ENTRY] = REMOVED;
@@ -77,12 +94,12 @@ public final class ConceptHits {
         if (!any) {
             return;
         }
-        for (int concept = 0; concept < heads.length; concept++) {
+        for (int concept = 0; concept < ends.length / 2; concept++) {
             int previous = END;
-            for (int h = heads[concept]; h != END; h = hits[h * STRIDE + NEXT]) {
+            for (int h = head(concept); h != END; h = hits[h * STRIDE + NEXT]) {
                 if (hits[h * STRIDE + ENTRY] == REMOVED) {
                     if (previous == END) {
-                        heads[concept] = hits[h * STRIDE + NEXT];
+                        head(concept, hits[h * STRIDE + NEXT]);
                     } else {
                         hits[previous * STRIDE + NEXT] = hits[h * STRIDE + NEXT];
                     }
@@ -95,7 +112,7 @@ public final class ConceptHits {
 
     /** The first hit of a concept in text order, or {@link #END}; -1 concept (unknown) has none. */
     public int first(int concept) {
-        return concept < 0 || concept >= heads.length ? END : heads[concept];
+        return concept < 0 || 2 * concept >= ends.length ? END : head(concept);
     }
 
     public int next(int hit) {

@@ -37,17 +37,17 @@ public final class Tokenizer {
             int tokenStart = -1;
             int tokenEnd = -1;
             TokenKind kind = null;
-            if (Character.isLetterOrDigit(c)
-                    || ((c == '@' || c == '#') && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1)))) {
+            if (isLetterOrDigit(c)
+                    || ((c == '@' || c == '#') && i + 1 < n && isLetterOrDigit(s.charAt(i + 1)))) {
                 kind = c == '@' ? TokenKind.MENTION : TokenKind.WORD;
                 tokenStart = c == '#' ? i + 1 : i;
                 int j = i + 1;
-                boolean digitsOnly = Character.isDigit(c);
+                boolean digitsOnly = isDigit(c);
                 boolean masked = false;
                 while (j < n) {
                     char d = s.charAt(j);
-                    if (Character.isLetterOrDigit(d)) {
-                        digitsOnly &= Character.isDigit(d);
+                    if (isLetterOrDigit(d)) {
+                        digitsOnly &= isDigit(d);
                         j++;
                     } else if (d == '*' && kind != TokenKind.MENTION) {
                         int k = j;
@@ -57,8 +57,8 @@ public final class Tokenizer {
                         masked = true;
                         digitsOnly = false;
                         j = k;
-                    } else if (d == ':' && j + 1 < n && Character.isLetter(s.charAt(j + 1))
-                            && !Character.isDigit(s.charAt(j - 1))) {
+                    } else if (d == ':' && j + 1 < n && isLetter(s.charAt(j + 1))
+                            && !isDigit(s.charAt(j - 1))) {
                         j++; // "pm:a", "svt:s": an inflection after an abbreviation
                     } else {
                         break;
@@ -130,6 +130,21 @@ public final class Tokenizer {
         questions = ensure(questions, sentenceCount);
         return new Tokens(normalized, starts, ends, kinds, sentences, capitalized, placeholder, clauseStarts, count,
                 questions, sentenceCount);
+    }
+
+    // ASCII fast paths with the JDK's answers (for ASCII exactly [A-Za-z], [0-9]); the tokenizer asks for every char.
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
     }
 
     private static boolean[] ensure(boolean[] array, int index) {

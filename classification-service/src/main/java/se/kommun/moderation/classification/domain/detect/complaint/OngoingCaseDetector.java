@@ -44,10 +44,13 @@ public final class OngoingCaseDetector implements Detector {
         Pattern diary = evidence.pattern("diary_number");
         String text = evidence.original();
         int searchedTo = 0;
+        Matcher m = null; // one matcher per comment, moved from region to region
         for (int at = separatedDigits(text, 0); diary != null && at >= 0; at = separatedDigits(text, at + 1)) {
             // run the pattern only around "digit separator digit", where a diary number can be
-            Matcher m = diary.matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
-                    .region(Math.max(searchedTo, at - WINDOW_BEFORE), Math.min(text.length(), at + WINDOW_AFTER));
+            if (m == null) {
+                m = diary.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(Math.max(searchedTo, at - WINDOW_BEFORE), Math.min(text.length(), at + WINDOW_AFTER));
             while (m.find()) {
                 score = Scores.either(score, 0.9);
                 reasons.add(evidence.reasonForSpan(NAME + ".diary-number", Route.COMPLAINT, SUBTYPE, m.start(), m.end(),
