@@ -1,0 +1,177 @@
+package se.kommun.moderation.cases.dashboard.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import se.kommun.moderation.cases.actions.domain.DecisionPoint;
+import se.kommun.moderation.cases.actions.domain.Replies;
+import se.kommun.moderation.cases.actions.domain.RemovalState;
+import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
+import se.kommun.moderation.cases.config.CaseConfig;
+import se.kommun.moderation.cases.desk.domain.DeskRuleException;
+import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
+import se.kommun.moderation.cases.desk.rest.Actor;
+import se.kommun.moderation.cases.tasks.domain.TaskKind;
+import se.kommun.moderation.cases.tasks.domain.TaskStatus;
+import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
+import se.kommun.moderation.events.CommandAction;
+import se.kommun.moderation.events.Route;
+
+/**
+ * The moderators' dashboard: the queue as a server-rendered page. Everything citizens wrote is
+ * escaped by the template engine; links are only made of http(s) permalinks; the page allows no
+ * script at all (Content-Security-Policy), and cross-site form posts are refused by the CORS
+ * filter's origin check.
+ */
+@Path("/dashboard")
+@RolesAllowed({"moderator", "admin"})
+public class DashboardResource {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @Inject
+    DecisionPoint decisionPoint;
+
+    @Inject
+    Replies replies;
+
+    @Inject
+    Actor actor;
+
+    @Inject
+    CaseConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(String user, String notice, List<RemovalRow> removals,
+                List<TaskRow> tasks);
+    }
+
+    /** A removal as the page shows it; every string here is escaped on output. */
+    public record RemovalRow(String commentKey, String state, String action, boolean automatic, String route,
+            String subtype, String confidence, String detectors, String platform, String author, String text,
+            String permalink, String received, String outcome, boolean confirmable) {
+    }
+
+    public record TaskRow(UUID id, String kind, String status, String assignee, String due, boolean overdue,
+            String commentKey, String text, String permalink, boolean answerable) {
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance queue(@QueryParam("notice") String notice) {
+        ZoneId zone = config.registry().zone();
+        List<RemovalEntity> removals = RemovalEntity.list("state in ?1 order by createdAt",
+                List.of(RemovalState.AWAITING_CONFIRMATION, RemovalState.FAILED, RemovalState.AWAITING_EVIDENCE,
+                        RemovalState.COMMANDED));
+        List<TaskEntity> tasks = TaskEntity.list("status in ?1 order by dueAt nulls last, createdAt",
+                List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS));
+        List<String> keys = java.util.stream.Stream.concat(removals.stream().map(r -> r.commentKey),
+                tasks.stream().map(t -> t.commentKey)).distinct().toList();
+        Map<String, DeskCommentEntity> comments = DeskCommentEntity.<DeskCommentEntity>list("commentKey in ?1", keys)
+                .stream().collect(Collectors.toMap(c -> c.commentKey, Function.identity()));
+        Instant now = Instant.now();
+        return Templates.queue(actor.name(), notice,
+                removals.stream().map(r -> removalRow(r, comments.get(r.commentKey), zone)).toList(),
+                tasks.stream().map(t -> taskRow(t, comments.get(t.commentKey), zone, now)).toList());
+    }
+
+    @POST
+    @Path("/removals/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@FormParam("commentKey") String commentKey, @FormParam("action") String action,
+            @FormParam("reason") String reason) {
+        return afterAction(() -> decisionPoint.confirm(commentKey,
+                Optional.ofNullable(action).filter(a -> !a.isBlank())
+                        .map(a -> CommandAction.valueOf(a.toUpperCase(Locale.ROOT))),
+                reason, actor.name()), "Borttagning bekräftad; den skickas när bevisen är säkrade.");
+    }
+
+    @POST
+    @Path("/removals/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@FormParam("commentKey") String commentKey, @FormParam("route") String route,
+            @FormParam("reason") String reason) {
+        return afterAction(() -> {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("ange ett skäl");
+            }
+            return decisionPoint.reject(commentKey, Route.valueOf(route.toUpperCase(Locale.ROOT)), null, reason,
+                    actor.name());
+        }, "Kommentaren ligger kvar; beslutet är registrerat.");
+    }
+
+    @POST
+    @Path("/tasks/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@FormParam("taskId") UUID taskId, @FormParam("text") String text) {
+        return afterAction(() -> replies.reply(taskId, text, null, null, actor.name()), "Svaret är skickat.");
+    }
+
+    /** Post/redirect/get: the outcome (or the refusal's reason) is shown on the queue page. */
+    private static Response afterAction(java.util.function.Supplier<?> action, String done) {
+        String notice;
+        try {
+            action.get();
+            notice = done;
+        } catch (DeskRuleException | IllegalArgumentException | NullPointerException e) {
+            notice = "Inte utfört: " + (e.getMessage() == null ? "ofullständigt formulär" : e.getMessage());
+        }
+        URI target = UriBuilder.fromPath("/dashboard").queryParam("notice", notice).build();
+        return Response.seeOther(target).build();
+    }
+
+    private static RemovalRow removalRow(RemovalEntity r, DeskCommentEntity c, ZoneId zone) {
+        return new RemovalRow(r.commentKey, r.state.name(), r.action.name(), r.automatic,
+                c == null ? "" : c.route, c == null || c.subtype == null ? "" : c.subtype,
+                c == null ? "" : String.format(Locale.ROOT, "%.2f", c.confidence),
+                c == null ? "" : String.join(", ", c.detectorList()), c == null ? "" : c.platform,
+                c == null || c.authorName == null ? "" : c.authorName, c == null || c.text == null ? "" : c.text,
+                c == null ? null : safeLink(c.permalink),
+                c == null ? "" : LOCAL.format(c.receivedAt.atZone(zone)),
+                r.outcomeMessage == null ? "" : r.outcomeMessage,
+                r.state == RemovalState.AWAITING_CONFIRMATION || r.state == RemovalState.FAILED);
+    }
+
+    private static TaskRow taskRow(TaskEntity t, DeskCommentEntity c, ZoneId zone, Instant now) {
+        boolean publicAnswer = t.kind == TaskKind.ANSWER && c != null && !"CONFIDENTIAL".equals(c.route)
+                && !"CRIMINAL".equals(c.route);
+        String text = c == null || c.text == null ? "" : "CONFIDENTIAL".equals(c.route) ? "[sekretess]" : c.text;
+        return new TaskRow(t.id, t.kind.name(), t.status.name(), t.assignee == null ? "" : t.assignee,
+                t.dueAt == null ? "" : LOCAL.format(t.dueAt.atZone(zone)), t.dueAt != null && t.dueAt.isBefore(now),
+                t.commentKey, text, c == null ? null : safeLink(c.permalink), publicAnswer);
+    }
+
+    /** Only web links become links: a "javascript:" or "data:" permalink is shown as text, never followed. */
+    static String safeLink(String permalink) {
+        if (permalink == null) {
+            return null;
+        }
+        String lower = permalink.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? permalink.strip() : null;
+    }
+}
