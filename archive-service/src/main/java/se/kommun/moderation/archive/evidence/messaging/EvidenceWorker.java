@@ -134,11 +134,18 @@ public class EvidenceWorker {
 
     @Scheduled(every = "{archive.evidence.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (!started) {
+        if (!started || stopping) {
             return;
         }
-        wake();
-        publisher.publishDue();
+        try {
+            wake();
+            publisher.publishDue();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            // shutting down: the datasource may be gone already; the next start picks up what is left
+        }
     }
 
     private void drain() {
