@@ -5,7 +5,7 @@
 #   bench/classify-service/run.sh [--records=200000] [--max-poll-records=500] [--linger-ms=5]
 #                                 [--batch-size=16384] [--compression=none] [--fetch-min-bytes=1]
 #                                 [--fetch-max-wait-ms=500] [--service-java-opts="-Xms512m -Xmx1g"]
-#                                 [--service.<any service property>=value] [--bootstrap=host:port]
+#                                 [--consumers=1] [--service.<any service property>=value] [--bootstrap=host:port]
 #
 # Starts a real KRaft broker inside the driver JVM on free loopback ports (test-kit's EmbeddedKafka;
 # no clash with a broker of deploy/local on 9092), fills <prefix>comments.received with N

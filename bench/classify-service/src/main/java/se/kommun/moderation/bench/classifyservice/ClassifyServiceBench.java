@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,13 +51,16 @@ import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.EmbeddedKafka;
+import se.kommun.moderation.testkit.TestDatabase;
 
 /**
  * Kafka → Kafka throughput of the packaged classification-service, next to Kafka's own consume +
  * produce rate for the same records in the same run.
  *
  * <ol>
- * <li>starts a real KRaft broker (in this JVM, loopback, random ports) unless {@code --bootstrap} names one;
+ * <li>starts a real KRaft broker (in this JVM, loopback, random ports) unless {@code --bootstrap} names one,
+ *     and makes the service a fresh database on the local PostgreSQL (test-kit's TestDatabase: the
+ *     {@code TEST_DB_*} environment applies), dropped at the end;
  * <li>creates the run's topics (6 partitions each, a fresh prefix) and fills comments.received with N
  *     CommentReceived events built from the corpora texts (keyed by commentKey, acks=all);
  * <li>reference: one plain consumer → producer copy of those records to another topic, with the
@@ -84,6 +88,7 @@ public final class ClassifyServiceBench {
     private final String deadLetters;
     private final String referenceOut;
     private String bootstrap;
+    private TestDatabase database;
 
     private ClassifyServiceBench(Map<String, String> opts) {
         this.opts = opts;
@@ -121,6 +126,11 @@ public final class ClassifyServiceBench {
         return c;
     }
 
+    /** Consumers of comments.received in the service (its channel's {@code partitions}) and copiers in the reference. */
+    private int consumers() {
+        return Integer.parseInt(opt("consumers", "1"));
+    }
+
     private Map<String, Object> producerTuning() {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -138,10 +148,13 @@ public final class ClassifyServiceBench {
         p.setProperty("kafka.bootstrap.servers", bootstrap);
         p.setProperty("topic.prefix", prefix);
         p.setProperty("quarkus.http.port", "0");
+        // The feedback database (moderation.decisions); this run sends no decisions.
+        database.quarkusConfig().forEach(p::setProperty);
         p.setProperty("quarkus.log.level", "INFO");
         p.setProperty("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
         String in = "mp.messaging.incoming.\"comments.received\".";
         consumerTuning().forEach((k, v) -> p.setProperty(in + k, v.toString()));
+        p.setProperty(in + "partitions", Integer.toString(consumers()));
         for (String out : List.of("comments.classified", "comments.received.dlq")) {
             producerTuning().forEach((k, v) -> p.setProperty("mp.messaging.outgoing.\"" + out + "\"." + k, v.toString()));
         }
@@ -166,6 +179,7 @@ public final class ClassifyServiceBench {
             log("in-process KRaft broker at %s (%d ms)", bootstrap, ms(t0));
         }
         try {
+            database = TestDatabase.create("bench_classify");
             createTopics();
             List<String> texts = loadTexts(opts.getOrDefault("corpora", "").split(","));
             log("filling %s with %,d CommentReceived events built from %d corpus texts", source, records, texts.size());
@@ -176,8 +190,8 @@ public final class ClassifyServiceBench {
             verify();
 
             System.out.println();
-            System.out.printf("records: %,d CommentReceived (avg %,d bytes), %d partitions, tuning: %s %s%n",
-                    records, averageSize, PARTITIONS, consumerTuning(), producerTuning());
+            System.out.printf("records: %,d CommentReceived (avg %,d bytes), %d partitions, %d consumer(s), tuning: %s %s%n",
+                    records, averageSize, PARTITIONS, consumers(), consumerTuning(), producerTuning());
             System.out.printf("%-34s %14s %14s %10s%n", "", "whole run/s", "steady/s", "seconds");
             System.out.printf("%-34s %,14.0f %,14.0f %10.1f%n", "reference: consume+produce copy", reference.whole(),
                     reference.steady(), reference.seconds());
@@ -190,6 +204,9 @@ public final class ClassifyServiceBench {
             System.out.printf("target >= 20,000 comments/s sustained: %s (steady %,.0f/s)%n",
                     service.steady() >= 20_000 ? "MET" : "NOT MET", service.steady());
         } finally {
+            if (database != null) {
+                database.close();
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -299,32 +316,47 @@ public final class ClassifyServiceBench {
         OutputWatcher watcher = new OutputWatcher(referenceOut);
         watcher.start();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig);
-                KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
-            consumer.subscribe(List.of(source));
-            long copied = 0;
-            while (copied < records) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(100));
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                CountDownLatch acked = new CountDownLatch(batch.count());
-                for (ConsumerRecord<String, String> record : batch) {
-                    producer.send(new ProducerRecord<>(referenceOut, record.key(), record.value()), (md, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
+        AtomicLong copied = new AtomicLong();
+        // As many copying consumers (one group, one shared producer) as the service has consumers.
+        List<Thread> copiers = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+            for (int c = 0; c < consumers(); c++) {
+                Thread copier = new Thread(() -> {
+                    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+                        consumer.subscribe(List.of(source));
+                        while (copied.get() < records && failure.get() == null) {
+                            ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(100));
+                            if (batch.isEmpty()) {
+                                continue;
+                            }
+                            CountDownLatch acked = new CountDownLatch(batch.count());
+                            for (ConsumerRecord<String, String> record : batch) {
+                                producer.send(new ProducerRecord<>(referenceOut, record.key(), record.value()),
+                                        (md, e) -> {
+                                            if (e != null) {
+                                                failure.compareAndSet(null, e);
+                                            }
+                                            acked.countDown();
+                                        });
+                            }
+                            acked.await();
+                            consumer.commitAsync();
+                            copied.addAndGet(batch.count());
                         }
-                        acked.countDown();
-                    });
-                }
-                acked.await();
-                if (failure.get() != null) {
-                    throw failure.get();
-                }
-                consumer.commitAsync();
-                copied += batch.count();
+                        consumer.commitSync();
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "reference-copier-" + c);
+                copier.start();
+                copiers.add(copier);
             }
-            consumer.commitSync();
+            for (Thread copier : copiers) {
+                copier.join();
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         Rate rate = watcher.awaitAll(Duration.ofMinutes(10));
         log("reference: %,d records copied, %,.0f/s whole, %,.0f/s steady", records, rate.whole(), rate.steady());
