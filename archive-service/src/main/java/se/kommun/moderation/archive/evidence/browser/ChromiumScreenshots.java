@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -195,12 +196,22 @@ public final class ChromiumScreenshots implements ScreenshotTaker, AutoCloseable
         return new Session(driver, service);
     }
 
+    /** Stops every kept browser and waits (up to 10 s each) until its processes are gone. */
     @Override
     public void close() {
         closed = true;
         Session session;
+        List<Thread> stopping = new ArrayList<>();
         while ((session = idle.poll()) != null) {
-            session.kill();
+            stopping.add(session.kill());
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         runner.shutdownNow();
     }
@@ -300,7 +311,7 @@ public final class ChromiumScreenshots implements ScreenshotTaker, AutoCloseable
             driver.get("about:blank");
         }
 
-        void kill() {
+        Thread kill() {
             // quit() talks to the driver; if the browser hangs, stopping the service kills the processes.
             Thread killer = new Thread(() -> {
                 try {
@@ -313,6 +324,7 @@ public final class ChromiumScreenshots implements ScreenshotTaker, AutoCloseable
             }, "chromium-stop");
             killer.setDaemon(true);
             killer.start();
+            return killer;
         }
     }
 
