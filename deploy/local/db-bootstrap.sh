@@ -5,14 +5,15 @@
 #   deploy/local/db-bootstrap.sh              start the local cluster if it is down; wait until it accepts connections
 #   MODERATION_DB_PASSWORD=... deploy/local/db-bootstrap.sh --services
 #                                             also create/update the roles moderation_case, moderation_archive,
-#                                             moderation_ingest (LOGIN, that password) and their databases
+#                                             moderation_ingest, moderation_classification (LOGIN, that password)
+#                                             and their databases
 #
 # Environment (all optional except MODERATION_DB_PASSWORD with --services):
 #   MODERATION_DB_HOST            server host, default 127.0.0.1 (anything else = another server; not started here)
 #   MODERATION_DB_PORT            server port, default 5432
 #   MODERATION_DB_ADMIN_USER      admin role for TCP connections, default postgres
 #   MODERATION_DB_ADMIN_PASSWORD  its password (or use ~/.pgpass); not needed as root on a local server
-#   MODERATION_DB_PASSWORD        password given to the three service roles
+#   MODERATION_DB_PASSWORD        password given to the four service roles
 #   MODERATION_DB_WAIT            seconds to wait for the server, default 30
 #
 # CI calls it without --services before the tests, only to have the server up.
@@ -25,10 +26,10 @@ DB_HOST="${MODERATION_DB_HOST:-127.0.0.1}"
 DB_PORT="${MODERATION_DB_PORT:-5432}"
 DB_ADMIN_USER="${MODERATION_DB_ADMIN_USER:-postgres}"
 DB_WAIT="${MODERATION_DB_WAIT:-30}"
-SERVICE_DBS=(moderation_case moderation_archive moderation_ingest)
+SERVICE_DBS=(moderation_case moderation_archive moderation_ingest moderation_classification)
 
 usage() {
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 ORIG_ARGS="$*"

@@ -189,6 +189,7 @@ export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
 export CASE_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/moderation_case" CASE_DB_USER=moderation_case CASE_DB_PASSWORD="$DB_PASSWORD"
 export ARCHIVE_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/moderation_archive" ARCHIVE_DB_USER=moderation_archive ARCHIVE_DB_PASSWORD="$DB_PASSWORD"
 export INGEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/moderation_ingest" INGEST_DB_USER=moderation_ingest INGEST_DB_PASSWORD="$DB_PASSWORD"
+export CLASSIFICATION_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/moderation_classification" CLASSIFICATION_DB_USER=moderation_classification CLASSIFICATION_DB_PASSWORD="$DB_PASSWORD"
 
 T_SERVICES="$(now_ms)"
 for s in "${SERVICES[@]}"; do
@@ -273,7 +274,7 @@ cat <<EOF
  archive         http://127.0.0.1:8084   a record:   http://127.0.0.1:8084/records/{commentKey}
  each service    /q/swagger-ui  /q/metrics  /q/health   (e.g. http://127.0.0.1:8083/q/swagger-ui)
  Kafka           $KAFKA_BOOTSTRAP
- PostgreSQL      $DB_HOST:$DB_PORT  (databases moderation_case, moderation_archive, moderation_ingest)
+ PostgreSQL      $DB_HOST:$DB_PORT  (databases moderation_case, moderation_archive, moderation_ingest, moderation_classification)
  logs            $LOG_DIR/
 
  Dashboard user: $DASHBOARD_USER   password: MODERATOR_PASSWORD in $SECRETS_FILE

@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.kommun.moderation.events.CommandOutcome;
 import se.kommun.moderation.events.CommentReceived;
 import se.kommun.moderation.events.EventCodec;
+import se.kommun.moderation.events.EvidenceCaptured;
+import se.kommun.moderation.events.PlatformCommandCompleted;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.TestDatabase;
@@ -40,6 +49,12 @@ class PipelineIT {
     private static final String SECRET = "e2e-" + UUID.randomUUID();
     private static final String USER = "e2e-moderator";
     private static final String PASSWORD = UUID.randomUUID().toString();
+    private static final String PAGE = "1029384756";
+    private static final String APP_SECRET = "meta-" + UUID.randomUUID();
+    private static final String PAGE_TOKEN = "page-token-" + UUID.randomUUID();
+
+    /** The fake Graph API on loopback: the only stand-in in this test (Meta's servers are external). */
+    private static WireMockServer graph;
 
     private static KafkaBroker broker;
     private static final List<TestDatabase> databases = new ArrayList<>();
@@ -63,8 +78,16 @@ class PipelineIT {
         common.put("quarkus.security.users.embedded.users." + USER, PASSWORD);
         common.put("quarkus.security.users.embedded.roles." + USER, "moderator,registrar,archivist,admin");
 
+        graph = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        graph.start();
+        graph.stubFor(WireMock.post(WireMock.urlPathMatching("/v23.0/.+"))
+                .willReturn(WireMock.okJson("{\"success\":true}")));
+
         Map<String, String> ingestConfig = new HashMap<>(common);
         ingestConfig.put("ingest.secrets." + ACCOUNT, SECRET);
+        ingestConfig.put("ingest.meta.app-secret", APP_SECRET);
+        ingestConfig.put("ingest.secrets.fb-page", PAGE_TOKEN);
+        ingestConfig.put("ingest.commands.facebook.base-url", graph.baseUrl() + "/v23.0");
         TestDatabase ingestDb = TestDatabase.create("e2e_ingest");
         databases.add(ingestDb);
         ingestConfig.putAll(ingestDb.quarkusConfig());
@@ -72,25 +95,32 @@ class PipelineIT {
         caseConfig.putAll(caseDb.quarkusConfig());
         Map<String, String> archiveConfig = new HashMap<>(common);
         archiveConfig.putAll(archiveDb.quarkusConfig());
+        // facebook.com cannot be reached from here: the screenshot fails fast and the bundle says so.
+        archiveConfig.put("archive.evidence.chromium.page-load-timeout", "5s");
 
         ingest = launch(root, "ingest-service", ingestConfig);
-        launch(root, "classification-service", common);
+        Map<String, String> classificationConfig = new HashMap<>(common);
+        TestDatabase classificationDb = TestDatabase.create("e2e_classification");
+        databases.add(classificationDb);
+        classificationConfig.putAll(classificationDb.quarkusConfig());
+        launch(root, "classification-service", classificationConfig);
         cases = launch(root, "case-service", caseConfig);
         archive = launch(root, "archive-service", archiveConfig);
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
-        openTheSiteAccount();
+        openAccount("web", ACCOUNT, "Kommunens webbplats", ACCOUNT);
+        openAccount("facebook", PAGE, "Kommunens Facebooksida", "fb-page");
         System.out.printf("[e2e] broker, databases and four services ready in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** The web comment field is registered and opened as an administrator would, checklist and all. */
-    private static void openTheSiteAccount() {
+    /** An account is registered and opened as an administrator would, checklist and all. */
+    private static void openAccount(String platform, String externalId, String name, String secretRef) {
         String id = given().baseUri(ingest.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
                 .contentType("application/json")
-                .body(Map.of("platform", "web", "externalId", ACCOUNT, "name", "Kommunens webbplats",
-                        "owningUnit", "Kommunikationsavdelningen", "secretRef", ACCOUNT,
+                .body(Map.of("platform", platform, "externalId", externalId, "name", name,
+                        "owningUnit", "Kommunikationsavdelningen", "secretRef", secretRef,
                         "responsible", List.of("Anna Andersson", "Bo Berg")))
                 .post("/accounts").then().statusCode(201).extract().path("id");
         for (String item : List.of("SYFTE", "MAL", "BUDSKAP", "MALGRUPP", "KANAL", "TYP_AV_KONTO", "AVTAL",
@@ -120,6 +150,9 @@ class PipelineIT {
             archiveDb.close();
         }
         databases.forEach(TestDatabase::close);
+        if (graph != null) {
+            graph.stop();
+        }
     }
 
     private static String signature(String secret, byte[] body) throws Exception {
@@ -185,23 +218,33 @@ class PipelineIT {
         });
 
         JsonPath all = casesList();
-        List<String> keys = all.getList("commentKey");
+        List<String> keys = all.<String>getList("commentKey").stream().filter(k -> k.startsWith("web:")).toList();
         assertThat(keys).as("exactly one case per registered comment, none for trivial ones")
                 .containsExactlyInAnyOrderElementsOf(registered.stream().map(id -> "web:" + ACCOUNT + ":" + id).toList());
         Map<String, String> routes = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            routes.put(keys.get(i), all.getString("[" + i + "].route"));
+        Map<String, String> numbers = new HashMap<>();
+        List<String> allKeys = all.getList("commentKey");
+        for (int i = 0; i < allKeys.size(); i++) {
+            routes.put(allKeys.get(i), all.getString("[" + i + "].route"));
+            numbers.put(allKeys.get(i), all.getString("[" + i + "].diaryNumber"));
         }
         assertThat(routes).containsEntry("web:" + ACCOUNT + ":conf-1-" + run, "CONFIDENTIAL")
                 .containsEntry("web:" + ACCOUNT + ":conf-2-" + run, "CONFIDENTIAL")
                 .containsEntry("web:" + ACCOUNT + ":comp-1-" + run, "COMPLAINT")
                 .containsEntry("web:" + ACCOUNT + ":comp-2-" + run, "COMPLAINT");
-        List<Integer> sequence = all.<String>getList("diaryNumber").stream()
-                .peek(number -> assertThat(number).matches("KS \\d{4}/\\d+"))
-                .map(number -> Integer.parseInt(number.substring(number.indexOf('/') + 1)))
-                .sorted().toList();
-        assertThat(sequence).as("distinct, gapless diary numbers")
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, registered.size()).boxed().toList());
+        // "mitt ärende KS 2026/17" is filed under the number it names, which is not one of ours.
+        assertThat(numbers).containsEntry("web:" + ACCOUNT + ":comp-2-" + run, "KS 2026/17");
+        List<Integer> sequence = new ArrayList<>();
+        for (int i = 0; i < allKeys.size(); i++) {
+            if (all.getBoolean("[" + i + "].issuedHere")) {
+                String number = all.getString("[" + i + "].diaryNumber");
+                assertThat(number).matches("KS \\d{4}/\\d+");
+                sequence.add(Integer.parseInt(number.substring(number.indexOf('/') + 1)));
+            }
+        }
+        sequence.sort(null);
+        assertThat(sequence).as("distinct, gapless diary numbers of our own")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, sequence.size()).boxed().toList());
 
         // Now that the consumers have their partitions: one more complaint, timed from POST to case.
         String late = "web:" + ACCOUNT + ":late-" + run;
@@ -211,6 +254,52 @@ class PipelineIT {
                 .until(() -> casesList().getList("commentKey").contains(late));
         System.out.printf("[e2e] warm pipeline: signed POST → case visible at GET /cases in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before));
+    }
+
+    @Test
+    void aThreatPostedToFacebookIsHiddenExactlyOnceAndOnlyAfterItsEvidenceWasCaptured() throws Exception {
+        String commentId = PAGE + "_9_" + UUID.randomUUID().toString().substring(0, 8);
+        String key = "facebook:" + PAGE + ":" + commentId;
+        byte[] body = ("""
+                {"object":"page","entry":[{"id":"%s","time":1764410000,"changes":[{"field":"feed","value":{
+                "item":"comment","verb":"add","comment_id":"%s","post_id":"%s_9","parent_id":"%s_9",
+                "from":{"id":"u-66","name":"Anonym"},"message":"Jag ska döda dig, jag vet var du bor.",
+                "created_time":1764409990}}]}]}""").formatted(PAGE, commentId, PAGE, PAGE)
+                .getBytes(StandardCharsets.UTF_8);
+        int status = given().baseUri(ingest.baseUrl()).contentType("application/json")
+                .header("X-Hub-Signature-256", signature(APP_SECRET, body)).body(body)
+                .post("/webhooks/meta").statusCode();
+        assertThat(status).isEqualTo(200);
+
+        String hidePath = "/v23.0/" + commentId;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !graph.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(hidePath))).isEmpty());
+        try (TopicProbe probe = new TopicProbe(broker)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.readAll(Topics.PLATFORM_RESULTS).stream()
+                    .anyMatch(r -> key.equals(r.key()) && EventCodec.instance()
+                            .decode(r.value(), PlatformCommandCompleted.class).payload().outcome()
+                            == CommandOutcome.SUCCEEDED));
+            // Nothing more arrives once the removal is done: exactly one hide.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                    graph.findAll(WireMock.anyRequestedFor(WireMock.urlPathEqualTo(hidePath))).size() == 1);
+            LoggedRequest hide = graph.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(hidePath))).get(0);
+            assertThat(hide.getBodyAsString()).isEqualTo("is_hidden=true");
+            assertThat(hide.getHeader("Authorization")).isEqualTo("Bearer " + PAGE_TOKEN);
+
+            List<ConsumerRecord<String, String>> evidence = probe.readAll(Topics.EVIDENCE_CAPTURED).stream()
+                    .filter(r -> key.equals(r.key())).toList();
+            assertThat(evidence).as("the archive captured evidence").isNotEmpty();
+            EvidenceCaptured bundle = EventCodec.instance().decode(evidence.get(0).value(), EvidenceCaptured.class)
+                    .payload();
+            assertThat(bundle.artefacts()).isNotEmpty();
+            assertThat(evidence.get(0).timestamp()).as("evidence was on its topic before the platform was called")
+                    .isLessThan(hide.getLoggedDate().getTime());
+            System.out.printf("[e2e] threat on Facebook: evidence %s (%d artefact(s), missing: %s), then one hide%n",
+                    bundle.bundleId(), bundle.artefacts().size(), bundle.missing());
+        }
+        JsonPath registered = given().baseUri(cases.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .get("/cases?route=CRIMINAL&size=500").then().statusCode(200).extract().jsonPath();
+        assertThat(registered.<String>getList("commentKey")).contains(key);
     }
 
     @Test
