@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import se.kommun.moderation.events.CommandOutcome;
 import se.kommun.moderation.events.CommentReceived;
 import se.kommun.moderation.events.EventCodec;
+import se.kommun.moderation.events.EvidenceArtefact;
 import se.kommun.moderation.events.EvidenceCaptured;
+import se.kommun.moderation.events.EvidenceKind;
 import se.kommun.moderation.events.PlatformCommandCompleted;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.testkit.KafkaBroker;
@@ -82,12 +84,18 @@ class PipelineIT {
         graph.start();
         graph.stubFor(WireMock.post(WireMock.urlPathMatching("/v23.0/.+"))
                 .willReturn(WireMock.okJson("{\"success\":true}")));
+        // The comment's page on "facebook.com", for the archive's screenshot.
+        graph.stubFor(WireMock.get(WireMock.urlPathMatching("/fb/.+")).willReturn(WireMock.aResponse()
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<!DOCTYPE html><html><body><h1>Kommunens sida</h1>"
+                        + "<p class=comment>Anonym: Jag ska döda dig, jag vet var du bor.</p></body></html>")));
 
         Map<String, String> ingestConfig = new HashMap<>(common);
         ingestConfig.put("ingest.secrets." + ACCOUNT, SECRET);
         ingestConfig.put("ingest.meta.app-secret", APP_SECRET);
         ingestConfig.put("ingest.secrets.fb-page", PAGE_TOKEN);
         ingestConfig.put("ingest.commands.facebook.base-url", graph.baseUrl() + "/v23.0");
+        ingestConfig.put("ingest.meta.permalink-base", graph.baseUrl() + "/fb");
         TestDatabase ingestDb = TestDatabase.create("e2e_ingest");
         databases.add(ingestDb);
         ingestConfig.putAll(ingestDb.quarkusConfig());
@@ -95,8 +103,6 @@ class PipelineIT {
         caseConfig.putAll(caseDb.quarkusConfig());
         Map<String, String> archiveConfig = new HashMap<>(common);
         archiveConfig.putAll(archiveDb.quarkusConfig());
-        // facebook.com cannot be reached from here: the screenshot fails fast and the bundle says so.
-        archiveConfig.put("archive.evidence.chromium.page-load-timeout", "5s");
 
         ingest = launch(root, "ingest-service", ingestConfig);
         Map<String, String> classificationConfig = new HashMap<>(common);
@@ -291,11 +297,16 @@ class PipelineIT {
             assertThat(evidence).as("the archive captured evidence").isNotEmpty();
             EvidenceCaptured bundle = EventCodec.instance().decode(evidence.get(0).value(), EvidenceCaptured.class)
                     .payload();
-            assertThat(bundle.artefacts()).isNotEmpty();
+            assertThat(bundle.artefacts()).extracting(EvidenceArtefact::kind)
+                    .containsExactlyInAnyOrder(EvidenceKind.SCREENSHOT_PNG, EvidenceKind.PDFA_RENDITION);
+            assertThat(bundle.artefacts()).allSatisfy(a -> assertThat(a.sha256()).matches("[0-9a-f]{64}"));
+            assertThat(bundle.missing()).isEmpty();
             assertThat(evidence.get(0).timestamp()).as("evidence was on its topic before the platform was called")
                     .isLessThan(hide.getLoggedDate().getTime());
-            System.out.printf("[e2e] threat on Facebook: evidence %s (%d artefact(s), missing: %s), then one hide%n",
-                    bundle.bundleId(), bundle.artefacts().size(), bundle.missing());
+            System.out.printf("[e2e] threat on Facebook: evidence %s (%s), then one hide %d ms later%n",
+                    bundle.bundleId(), bundle.artefacts().stream().map(a -> a.kind() + " " + a.sizeBytes() + " B sha256 "
+                            + a.sha256().substring(0, 12) + "…").toList(),
+                    hide.getLoggedDate().getTime() - evidence.get(0).timestamp());
         }
         JsonPath registered = given().baseUri(cases.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
                 .get("/cases?route=CRIMINAL&size=500").then().statusCode(200).extract().jsonPath();

@@ -17,4 +17,11 @@ public interface MetaConfig {
     /** Meta batches up to 1,000 changes per POST. */
     @WithDefault("1048576")
     int maxBodyBytes();
+
+    /**
+     * Where Facebook permalinks point. Only a test or a staging set-up changes it, to a local page
+     * server that stands in for facebook.com, so the archive's screenshot has something to load.
+     */
+    @WithDefault("https://www.facebook.com")
+    String permalinkBase();
 }

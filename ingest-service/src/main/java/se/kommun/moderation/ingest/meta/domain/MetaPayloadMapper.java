@@ -33,6 +33,17 @@ public final class MetaPayloadMapper {
             "hide", Verb.HIDDEN, "unhide", Verb.UNHIDDEN);
 
     private final ObjectMapper mapper = EventCodec.instance().mapper();
+    private final String permalinkBase;
+
+    public MetaPayloadMapper() {
+        this("https://www.facebook.com");
+    }
+
+    /** @param permalinkBase where Facebook permalinks point, without a trailing slash */
+    public MetaPayloadMapper(String permalinkBase) {
+        this.permalinkBase = permalinkBase.endsWith("/")
+                ? permalinkBase.substring(0, permalinkBase.length() - 1) : permalinkBase;
+    }
 
     public MappedDelivery map(RawBody body, Instant receivedAt) {
         JsonNode root;
@@ -81,7 +92,7 @@ public final class MetaPayloadMapper {
         return new MappedDelivery(Platform.FACEBOOK, comments, skipped, unmappable);
     }
 
-    private static CommentReceived feedComment(String pageId, JsonNode value, RawBody body, byte[] fragment,
+    private CommentReceived feedComment(String pageId, JsonNode value, RawBody body, byte[] fragment,
             Instant receivedAt) {
         String verbName = value.path("verb").asText("");
         Verb verb = FEED_VERBS.get(verbName);
@@ -166,13 +177,14 @@ public final class MetaPayloadMapper {
     }
 
     /** {@code https://www.facebook.com/<page>/posts/<post>?comment_id=<comment>} from Graph ids. */
-    static String facebookPermalink(String pageId, String postId, String commentId) {
+    String facebookPermalink(String pageId, String postId, String commentId) {
+        String base = permalinkBase;
         String post = postId != null && postId.contains("_") ? postId.substring(postId.indexOf('_') + 1) : postId;
         String comment = commentId.contains("_") ? commentId.substring(commentId.lastIndexOf('_') + 1) : commentId;
         if (pageId == null || post == null) {
-            return "https://www.facebook.com/" + commentId;
+            return base + "/" + commentId;
         }
-        return "https://www.facebook.com/" + pageId + "/posts/" + post + "?comment_id=" + comment;
+        return base + "/" + pageId + "/posts/" + post + "?comment_id=" + comment;
     }
 
     private static String required(JsonNode value, String field) {

@@ -28,13 +28,18 @@ public class MetaWebhookResource {
 
     static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
 
-    private final MetaPayloadMapper mapper = new MetaPayloadMapper();
+    private final MetaPayloadMapper mapper;
 
-    @Inject
-    MetaConfig config;
+    private final MetaConfig config;
 
     @Inject
     SignedWebhook webhook;
+
+    @Inject
+    public MetaWebhookResource(MetaConfig config) {
+        this.config = config;
+        this.mapper = new MetaPayloadMapper(config.permalinkBase());
+    }
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)

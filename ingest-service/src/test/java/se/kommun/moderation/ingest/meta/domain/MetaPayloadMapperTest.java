@@ -74,6 +74,17 @@ class MetaPayloadMapperTest {
     }
 
     @Test
+    void permalinksFollowTheConfiguredBase() {
+        String json = """
+                {"object":"page","entry":[{"id":"111","time":1678886400,"changes":[%s]}]}"""
+                .formatted(feedChange("add", "222_7", "Hej", "1678886390"));
+        CommentReceived comment = new MetaPayloadMapper("http://127.0.0.1:8099/fb/")
+                .map(RawBody.of(json.getBytes(StandardCharsets.UTF_8), "application/json"), NOW).comments().get(0);
+
+        assertThat(comment.permalink()).isEqualTo("http://127.0.0.1:8099/fb/111/posts/222?comment_id=7");
+    }
+
+    @Test
     void escapedUnicodeIsDecodedInTheTextButKeptAsSentInTheFragment() {
         String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"111\",\"changes\":["
                 + feedChange("add", "222_5", "Sn\\u00f6r\\u00f6jning \\ud83d\\ude00", "1678886390") + "]}]}";
