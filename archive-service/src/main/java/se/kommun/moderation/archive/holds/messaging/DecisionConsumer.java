@@ -4,12 +4,17 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import se.kommun.moderation.archive.evidence.domain.EscalationEvidence;
 import se.kommun.moderation.archive.holds.domain.LegalHolds;
 import se.kommun.moderation.events.EventCodec;
+import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.ModerationDecided;
 import se.kommun.moderation.events.Topics;
 
-/** moderation.decisions → legal holds and route decisions. Unreadable input goes to the DLQ with its reason. */
+/**
+ * moderation.decisions → legal holds, route decisions, and evidence for comments a moderator moved
+ * into the removal lane. Unreadable input goes to the DLQ with its reason.
+ */
 @ApplicationScoped
 public class DecisionConsumer {
 
@@ -18,9 +23,14 @@ public class DecisionConsumer {
     @Inject
     LegalHolds holds;
 
+    @Inject
+    EscalationEvidence escalations;
+
     @Incoming(Topics.MODERATION_DECISIONS)
     @Blocking
     public void consume(String json) {
-        holds.apply(codec.decode(json, ModerationDecided.class));
+        EventEnvelope<ModerationDecided> decision = codec.decode(json, ModerationDecided.class);
+        holds.apply(decision);
+        escalations.requestIfEscalated(decision);
     }
 }

@@ -34,11 +34,13 @@ import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
 import se.kommun.moderation.events.CommentReceived;
+import se.kommun.moderation.events.DecisionKind;
 import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.EvidenceArtefact;
 import se.kommun.moderation.events.EvidenceCaptured;
 import se.kommun.moderation.events.EvidenceKind;
+import se.kommun.moderation.events.ModerationDecided;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.Reason;
@@ -227,6 +229,33 @@ public class EvidenceCaptureTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("SELECT count(*) FROM record_classification WHERE comment_key = ? AND route = 'TRIVIAL'", key) == 1);
         assertThat(count("SELECT count(*) FROM evidence_request WHERE comment_key = ?", key)).isZero();
+    }
+
+    @Test
+    void aModeratorsEscalationIntoTheRemovalLaneGetsEvidenceOnce() throws Exception {
+        EventEnvelope<CommentReceived> comment = received("c-" + UUID.randomUUID(), null, null,
+                "Vi ses vid ditt hus ikväll, ta med familjen", pages.url("/comment/missed-threat"));
+        EventEnvelope<CommentClassified> trivial = classified(comment, Route.TRIVIAL);
+        publish(Topics.COMMENTS_RECEIVED, comment);
+        publish(Topics.COMMENTS_CLASSIFIED, trivial);
+        String key = comment.commentKey();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("SELECT count(*) FROM record_classification WHERE comment_key = ? AND route = 'TRIVIAL'", key) == 1);
+
+        ModerationDecided override = new ModerationDecided(UUID.randomUUID(), DecisionKind.OVERRIDDEN,
+                trivial.eventId(), Route.TRIVIAL, "test-subtype", List.of("test"), "rules-test", Route.CRIMINAL,
+                "threat", null, "veiled threat", "moderator", Instant.now());
+        EventEnvelope<ModerationDecided> decision = EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), key,
+                "case-service", override);
+        publish(Topics.MODERATION_DECISIONS, decision);
+        publish(Topics.MODERATION_DECISIONS, decision);
+
+        await().atMost(CAPTURE).until(() -> !captured(key).isEmpty());
+        EvidenceCaptured event = captured(key).get(0).payload();
+        assertThat(event.artefacts()).extracting(EvidenceArtefact::kind)
+                .containsExactlyInAnyOrder(EvidenceKind.SCREENSHOT_PNG, EvidenceKind.PDFA_RENDITION);
+        assertThat(count("SELECT count(*) FROM evidence_request WHERE comment_key = ?", key))
+                .as("the redelivered decision queued nothing more").isEqualTo(1);
     }
 
     @Test
