@@ -221,6 +221,42 @@ class DecisionPointFlowTest {
     }
 
     @Test
+    void aModeratorEscalatesAThreatTheClassifierMissedAndItIsRemovedOnlyAfterEvidence() {
+        EventEnvelope<CommentClassified> missed = classified(newCommentId(), Route.TRIVIAL, "question", 0.7, false,
+                true, "Vet du var dina barn är just nu?");
+        String key = missed.commentKey();
+        publishClassified(probe, missed);
+        await().atMost(WAIT).until(() -> task(key, TaskKind.ANSWER) != null);
+
+        given().auth().preemptive().basic("moderator", "test-moderator-password").contentType(ContentType.JSON)
+                .body(Map.of("route", "CRIMINAL", "subtype", "threat", "reason", "förtäckt hot mot en tjänsteperson"))
+                .post("/queue/comments/{key}/escalate", key).then().statusCode(200)
+                .body(containsString("AWAITING_EVIDENCE"));
+
+        await().atMost(WAIT).until(() -> recordsFor(probe, Topics.MODERATION_DECISIONS, key).stream()
+                .map(r -> CODEC.decode(r.value(), ModerationDecided.class).payload())
+                .anyMatch(d -> d.kind() == DecisionKind.OVERRIDDEN && d.classifiedRoute() == Route.TRIVIAL
+                        && d.decidedRoute() == Route.CRIMINAL && d.classifiedDetectors().contains("trivial.test")));
+        assertThat(task(key, TaskKind.POLICE_REPORT)).isNotNull();
+        assertThat(task(key, TaskKind.ANSWER).status.isOpen()).as("a threat is not answered in public").isFalse();
+        assertThat(inTransaction(() -> se.kommun.moderation.cases.diarium.persistence.CaseDocumentEntity
+                .count("commentKey", key))).isEqualTo(1);
+        assertThat(commandsFor(key)).as("no removal before evidence").isEmpty();
+
+        publish(probe, Topics.EVIDENCE_CAPTURED, evidence(key));
+        await().atMost(WAIT).until(() -> commandsFor(key).size() == 1);
+        assertThat(commandsFor(key).get(0).payload().action()).isEqualTo(CommandAction.HIDE);
+        assertThat(commandsFor(key).get(0).payload().issuedBy()).isEqualTo("moderator");
+
+        given().auth().preemptive().basic("moderator", "test-moderator-password").contentType(ContentType.JSON)
+                .body(Map.of("route", "CRIMINAL", "reason", "igen")).post("/queue/comments/{key}/escalate", key)
+                .then().statusCode(409);
+        given().auth().preemptive().basic("moderator", "test-moderator-password").contentType(ContentType.JSON)
+                .body(Map.of("route", "TRIVIAL", "reason", "x")).post("/queue/comments/{key}/escalate", key)
+                .then().statusCode(400).body(containsString("CRIMINAL or CONFIDENTIAL"));
+    }
+
+    @Test
     void aQuestionGetsAnAnswerTaskAndTheReplyGoesOutSigned() {
         EventEnvelope<CommentClassified> question = classified(newCommentId(), Route.TRIVIAL, "question", 0.9, false,
                 true, "När öppnar badhuset?");

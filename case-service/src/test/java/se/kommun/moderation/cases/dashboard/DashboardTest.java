@@ -88,7 +88,9 @@ class DashboardTest {
                 .contains("&lt;script&gt;").contains("&lt;b onmouseover=alert(2)&gt;Mallory&lt;/b&gt;")
                 .contains("{inject:csrf}")
                 // the web link stays a link, its quotes escaped inside the attribute
-                .contains("href=\"https://facebook.test/p?a=1&amp;b=&quot;2&quot;\"");
+                .contains("href=\"https://facebook.test/p?a=1&amp;b=&quot;2&quot;\"")
+                // a public question can be answered, or escalated if it hides a threat
+                .contains("action=\"/dashboard/tasks/reply\"").contains("action=\"/dashboard/comments/escalate\"");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("frame-ancestors 'none'");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }

@@ -85,6 +85,32 @@ public class DecisionPoint {
         }
     }
 
+    /**
+     * A moderator decided that a comment outside the removal lane must be removed (the classifier
+     * missed it). Like any confirmed removal it still waits for the archive's evidence, which the
+     * archive captures on the moderator's decision.
+     */
+    @Transactional(TxType.MANDATORY)
+    public RemovalEntity removeOnModeratorsDecision(DeskCommentEntity comment, UUID caseId, String reason,
+            String actor) {
+        if (RemovalEntity.findById(comment.commentKey) != null) {
+            throw DeskRuleException.conflict("a removal of " + comment.commentKey + " exists already");
+        }
+        RemovalEntity removal = new RemovalEntity();
+        removal.commentKey = comment.commentKey;
+        removal.caseId = caseId;
+        removal.action = actionFor(comment.platform);
+        removal.automatic = false;
+        removal.confirmedBy = actor;
+        removal.state = RemovalState.AWAITING_EVIDENCE;
+        removal.createdAt = Instant.now();
+        removal.updatedAt = removal.createdAt;
+        removal.persist();
+        audit.record(caseId, comment.commentKey, "removal " + removal.action, removal.state.name(), actor, reason);
+        EvidenceEntity.latestFor(comment.commentKey).ifPresent(evidence -> send(removal, comment, evidence, actor));
+        return removal;
+    }
+
     /** The archive saved a copy: a removal that was only waiting for it goes out now. */
     @Transactional(TxType.MANDATORY)
     public void evidenceArrived(EvidenceEntity evidence) {

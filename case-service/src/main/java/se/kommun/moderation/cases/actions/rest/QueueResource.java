@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.kommun.moderation.cases.actions.domain.DecisionPoint;
+import se.kommun.moderation.cases.actions.domain.Escalations;
 import se.kommun.moderation.cases.actions.domain.RemovalState;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
@@ -43,6 +44,9 @@ public class QueueResource {
     DecisionPoint decisionPoint;
 
     @Inject
+    Escalations escalations;
+
+    @Inject
     Actor actor;
 
     public record QueuedRemoval(String commentKey, UUID caseId, String action, String state, boolean automatic,
@@ -57,6 +61,10 @@ public class QueueResource {
     }
 
     public record Rejection(String route, String subtype, String reason) {
+    }
+
+    /** Moving a comment the classifier let through into the removal lane. */
+    public record Escalation(String route, String subtype, String reason) {
     }
 
     @GET
@@ -96,6 +104,17 @@ public class QueueResource {
         }
         Route route = Params.parseEnum(Route.class, request.route(), "route");
         return view(decisionPoint.reject(commentKey, route, request.subtype(), request.reason(), actor.name()), null);
+    }
+
+    @POST
+    @Path("/comments/{commentKey}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QueuedRemoval escalate(@PathParam("commentKey") String commentKey, Escalation request) {
+        if (request == null || request.route() == null) {
+            throw new BadRequestException("route and reason are required");
+        }
+        Route route = Params.parseEnum(Route.class, request.route(), "route");
+        return view(escalations.escalate(commentKey, route, request.subtype(), request.reason(), actor.name()), null);
     }
 
     private static QueuedRemoval view(RemovalEntity r, DeskCommentEntity c) {

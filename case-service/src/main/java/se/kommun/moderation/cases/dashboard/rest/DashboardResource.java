@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.kommun.moderation.cases.actions.domain.DecisionPoint;
+import se.kommun.moderation.cases.actions.domain.Escalations;
 import se.kommun.moderation.cases.actions.domain.Replies;
 import se.kommun.moderation.cases.actions.domain.RemovalState;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
@@ -57,6 +58,9 @@ public class DashboardResource {
 
     @Inject
     Replies replies;
+
+    @Inject
+    Escalations escalations;
 
     @Inject
     Actor actor;
@@ -123,6 +127,16 @@ public class DashboardResource {
             return decisionPoint.reject(commentKey, Route.valueOf(route.toUpperCase(Locale.ROOT)), null, reason,
                     actor.name());
         }, "Kommentaren ligger kvar; beslutet är registrerat.");
+    }
+
+    @POST
+    @Path("/comments/escalate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response escalate(@FormParam("commentKey") String commentKey, @FormParam("route") String route,
+            @FormParam("reason") String reason) {
+        return afterAction(() -> escalations.escalate(commentKey,
+                Route.valueOf(String.valueOf(route).toUpperCase(Locale.ROOT)), null, reason, actor.name()),
+                "Kommentaren tas bort när bevisen är säkrade.");
     }
 
     @POST

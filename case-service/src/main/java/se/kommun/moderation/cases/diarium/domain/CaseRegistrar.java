@@ -15,11 +15,15 @@ import se.kommun.moderation.cases.audit.domain.AuditTrail;
 import se.kommun.moderation.cases.config.CaseConfig;
 import se.kommun.moderation.cases.diarium.persistence.CaseDocumentEntity;
 import se.kommun.moderation.cases.diarium.persistence.CaseEntity;
+import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.diarium.persistence.Diarium;
+import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
 import se.kommun.moderation.events.EventEnvelope;
+import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.Route;
+import se.kommun.moderation.events.Verb;
 
 /**
  * Registers (diarieför) what the flowchart says must be registered. A comment that refers to an
@@ -84,6 +88,26 @@ public class CaseRegistrar {
         }
         document(registration.registeredCase(), event.commentKey(), event.eventId(), comment.receivedAt(), entry, now);
         return Optional.of(registration);
+    }
+
+    /**
+     * Registers a comment a moderator moved into a route that must be registered (the classifier
+     * thought it trivial); empty when it is registered already.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Registration> registerDecided(DeskCommentEntity comment, Route route, String subtype) {
+        if (!route.requiresRegistration() || diarium.isRegistered(comment.commentKey)) {
+            return Optional.empty();
+        }
+        ClassifiedComment source = new ClassifiedComment(Platform.fromId(comment.platform), comment.accountId,
+                comment.commentId, new Author(null, comment.authorName), comment.text, comment.permalink,
+                comment.receivedAt, Verb.ADDED);
+        RegisterEntry entry = RegisterEntry.of(route, subtype, source);
+        Instant now = clock.instant();
+        CaseEntity opened = open(registryFor(route), comment.commentKey, comment.classifiedEvent, route, subtype,
+                comment.platform, comment.permalink, comment.receivedAt, entry, now);
+        document(opened, comment.commentKey, comment.classifiedEvent, comment.receivedAt, entry, now);
+        return Optional.of(new Registration(opened, true));
     }
 
     /** Registers something that arrived another way (a letter, an e-mail) in the given registry. */

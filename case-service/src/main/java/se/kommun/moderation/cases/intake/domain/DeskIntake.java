@@ -19,9 +19,7 @@ import se.kommun.moderation.cases.diarium.domain.CaseRegistrar;
 import se.kommun.moderation.cases.diarium.domain.Registration;
 import se.kommun.moderation.cases.diarium.persistence.Diarium;
 import se.kommun.moderation.cases.outbox.domain.ProcessedEvents;
-import se.kommun.moderation.cases.sla.domain.WorkingTime;
 import se.kommun.moderation.cases.tasks.domain.TaskDesk;
-import se.kommun.moderation.cases.tasks.domain.TaskKind;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
 import se.kommun.moderation.events.EventEnvelope;
@@ -68,8 +66,6 @@ public class DeskIntake {
     @Inject
     ProcessedEvents processed;
 
-    @Inject
-    WorkingTime workingTime;
 
     /** The case the comment was registered in, if this classification registered it. */
     @Transactional
@@ -98,29 +94,10 @@ public class DeskIntake {
             audit.record(comment.caseId, comment.commentKey, "comment", "reclassified as " + comment.route, CLASSIFIER,
                     null);
         }
-        openTasks(comment);
+        tasks.openForRoute(comment, CLASSIFIER);
         decisionPoint.consider(comment, comment.caseId);
         crises.tagIfCovered(comment);
         return registration;
-    }
-
-    private void openTasks(DeskCommentEntity comment) {
-        Route route = Route.valueOf(comment.route);
-        Instant due = workingTime.oneWorkingDayAfter(comment.receivedAt);
-        switch (route) {
-            case CONFIDENTIAL -> tasks.openOnce(comment.commentKey, comment.caseId, TaskKind.CONTACT_SENDER, due,
-                    CLASSIFIER, "confidential: contact the sender privately");
-            case CRIMINAL -> tasks.openOnce(comment.commentKey, comment.caseId, TaskKind.POLICE_REPORT, null,
-                    CLASSIFIER, "criminal: file a police report")
-                    .ifPresent(task -> EvidenceEntity.latestFor(comment.commentKey)
-                            .ifPresent(evidence -> task.evidenceBundleId = evidence.bundleId));
-            case COMPLAINT, TRIVIAL -> {
-                if (comment.needsResponse) {
-                    tasks.openOnce(comment.commentKey, comment.caseId, TaskKind.ANSWER, due, CLASSIFIER,
-                            "answer within one working day");
-                }
-            }
-        }
     }
 
     private DeskCommentEntity put(DeskCommentEntity existing, EventEnvelope<CommentClassified> event) {

@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import se.kommun.moderation.cases.audit.domain.AuditTrail;
+import se.kommun.moderation.cases.actions.persistence.EvidenceEntity;
 import se.kommun.moderation.cases.desk.domain.DeskRuleException;
+import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
+import se.kommun.moderation.cases.sla.domain.WorkingTime;
 import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
+import se.kommun.moderation.events.Route;
 
 /** Creating and moving tasks, each change on the audit trail. */
 @ApplicationScoped
@@ -17,6 +21,39 @@ public class TaskDesk {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    WorkingTime workingTime;
+
+    /**
+     * The tasks a comment's route asks for: confidential → contact the sender privately, criminal →
+     * a police report (with the evidence if it is already here), a question or complaint → an
+     * answer within one working day. A comment moved into the removal lane loses its public answer.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void openForRoute(DeskCommentEntity comment, String actor) {
+        Route route = Route.valueOf(comment.route);
+        Instant due = workingTime.oneWorkingDayAfter(comment.receivedAt);
+        switch (route) {
+            case CONFIDENTIAL -> openOnce(comment.commentKey, comment.caseId, TaskKind.CONTACT_SENDER, due, actor,
+                    "confidential: contact the sender privately");
+            case CRIMINAL -> openOnce(comment.commentKey, comment.caseId, TaskKind.POLICE_REPORT, null, actor,
+                    "criminal: file a police report")
+                    .ifPresent(task -> EvidenceEntity.latestFor(comment.commentKey)
+                            .ifPresent(evidence -> task.evidenceBundleId = evidence.bundleId));
+            case COMPLAINT, TRIVIAL -> {
+                if (comment.needsResponse) {
+                    openOnce(comment.commentKey, comment.caseId, TaskKind.ANSWER, due, actor,
+                            "answer within one working day");
+                }
+            }
+        }
+        if (route == Route.CONFIDENTIAL || route == Route.CRIMINAL) {
+            TaskEntity.<TaskEntity>list("commentKey = ?1 and kind = ?2", comment.commentKey, TaskKind.ANSWER).stream()
+                    .filter(task -> task.status.isOpen())
+                    .forEach(task -> close(task, TaskStatus.CANCELLED, "never answered in public: " + route, actor));
+        }
+    }
 
     /** Opens the task of that kind for the comment unless it already has one (automatic tasks are one per kind). */
     @Transactional(TxType.MANDATORY)
