@@ -2,8 +2,8 @@ package se.kommun.moderation.classification.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +38,10 @@ import se.kommun.moderation.events.Topics;
  * alike; only then is the batch acknowledged and its offsets become committable. If any output fails,
  * the batch is nacked and the channel's failure strategy applies to its records.
  *
- * <p>Classification is CPU work of tens of microseconds per comment, so the batch runs on a worker
- * thread ({@link Blocking}, ordered: batches of one consumer are handled one after the other, which
- * keeps every comment's events in order).
+ * <p>Classification is CPU work of tens of microseconds per comment, so the batch is classified on a
+ * worker thread, off the consumer's event loop; no thread waits for the broker's acknowledgements.
+ * Batches of one consumer are handled one after the other, which keeps every comment's events in
+ * order.
  */
 @ApplicationScoped
 public class ReceivedCommentConsumer {
@@ -81,32 +82,46 @@ public class ReceivedCommentConsumer {
     }
 
     @Incoming(Topics.COMMENTS_RECEIVED)
-    @Blocking
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        // Classified on a worker thread; nothing waits on a thread for the acknowledgements: the Uni
+        // completes from the producer's callbacks. A Uni-returning method gets the next batch only
+        // after this one completes, which keeps every comment's events in order.
+        return Uni.createFrom().item(() -> classify(records))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToUni(this::publish);
+    }
+
+    /** Every output of one batch: classifications to comments.classified, poison to the dead-letter topic. */
+    record Outputs(List<Message<String>> classified, List<Message<String>> deadLetters) {
+    }
+
+    Outputs classify(ConsumerRecords<String, String> records) {
         Instant now = Instant.now();
-        List<Uni<Void>> sends = new ArrayList<>(records.count());
-        int published = 0;
-        int rejected = 0;
+        List<Message<String>> out = new ArrayList<>(records.count());
+        List<Message<String>> dead = new ArrayList<>(0);
         for (ConsumerRecord<String, String> record : records) {
             Outcome outcome = handler.handle(record.value(), now);
-            if (outcome instanceof Classified out) {
-                sends.add(classified.sendMessage(Message.of(out.json()).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(out.commentKey()).build())));
-                published++;
+            if (outcome instanceof Classified result) {
+                out.add(Message.of(result.json()).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(result.commentKey()).build()));
             } else if (outcome instanceof Rejected poison) {
-                sends.add(deadLetters.sendMessage(deadLetter(record, poison)));
-                rejected++;
+                dead.add(deadLetter(record, poison));
             }
         }
+        return new Outputs(out, dead);
+    }
+
+    private Uni<Void> publish(Outputs outputs) {
+        List<Uni<Void>> sends = new ArrayList<>(outputs.classified().size() + outputs.deadLetters().size());
+        outputs.classified().forEach(message -> sends.add(classified.sendMessage(message)));
+        outputs.deadLetters().forEach(message -> sends.add(deadLetters.sendMessage(message)));
         if (sends.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int publishedInBatch = published;
-        int rejectedInBatch = rejected;
         return Uni.join().all(sends).andFailFast().replaceWithVoid()
                 .invoke(() -> {
-                    classifiedCount.increment(publishedInBatch);
-                    deadLettered.increment(rejectedInBatch);
+                    classifiedCount.increment(outputs.classified().size());
+                    deadLettered.increment(outputs.deadLetters().size());
                 });
     }
 
