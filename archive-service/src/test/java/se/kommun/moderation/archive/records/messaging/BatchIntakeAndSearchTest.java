@@ -89,7 +89,10 @@ class BatchIntakeAndSearchTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dlq = probe.readAll(Topics.deadLetterOf(Topics.COMMENTS_RECEIVED));
-            ConsumerRecord<String, String> dead = dlq.stream().filter(r -> poison.commentKey().equals(r.key())).findFirst().orElseThrow();
+            // An assertion, not orElseThrow: untilAsserted retries only on assertion errors.
+            assertThat(dlq).anyMatch(r -> poison.commentKey().equals(r.key()));
+            ConsumerRecord<String, String> dead = dlq.stream().filter(r -> poison.commentKey().equals(r.key()))
+                    .findFirst().orElseThrow();
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertThat(reason).contains("U+0000").doesNotContain("Noll");
         });
