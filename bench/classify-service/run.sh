@@ -3,7 +3,7 @@
 # consume+produce rate for the same records as the reference in the same run, and the ratio.
 #
 #   bench/classify-service/run.sh [--records=200000] [--max-poll-records=500] [--linger-ms=5]
-#                                 [--batch-size=16384] [--compression=none] [--fetch-min-bytes=1]
+#                                 [--batch-size=131072] [--compression=none] [--fetch-min-bytes=1]
 #                                 [--fetch-max-wait-ms=500] [--service-java-opts="-Xms512m -Xmx1g"]
 #                                 [--consumers=1] [--service.<any service property>=value] [--bootstrap=host:port]
 #

@@ -77,6 +77,20 @@ class ReceivedCommentHandlerTest {
     }
 
     @Test
+    void theOnePassReadingIsTheCodecsReading() {
+        String json = received("Hej, när öppnar biblioteket?", Verb.ADDED);
+        assertThat(handler.decode(json)).isEqualTo(codec.decode(json, CommentReceived.class));
+        // What the codec rejects stays rejected, with the codec's reason.
+        String newer = json.replace("\"version\":1", "\"version\":2");
+        assertThat(newer).isNotEqualTo(json);
+        assertThat(handler.handle(newer, NOW)).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo("CommentReceived version 2 is newer than this reader's 1"));
+        String missingText = json.replace("\"verb\":\"ADDED\"", "\"verb\":null");
+        assertThat(handler.handle(missingText, NOW)).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).contains("verb is required"));
+    }
+
+    @Test
     void aFailureInsideTheClassifierIsRejectedByExceptionClassOnly() {
         ReceivedCommentHandler failing = new ReceivedCommentHandler((event, now) -> {
             throw new IllegalStateException("text: " + event.payload().text());

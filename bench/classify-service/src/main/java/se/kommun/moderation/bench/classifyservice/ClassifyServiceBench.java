@@ -136,7 +136,7 @@ public final class ClassifyServiceBench {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, opt("linger-ms", "5"));
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, opt("batch-size", "16384"));
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, opt("batch-size", "131072"));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, opt("compression", "none"));
         return p;
     }
