@@ -2,7 +2,8 @@
 # Archive benchmark (issue 6): how fast the packaged archive-service archives comments.received,
 # next to the raw PostgreSQL insert rate measured in the same run.
 #
-#   bench/archive/run.sh            (N=200000 to change the number of events; TIMEOUT=600 seconds)
+#   bench/archive/run.sh            (N=200000 to change the number of events; TIMEOUT=600 seconds;
+#                                    SERVICE_PROPS='key=value' lines added to the service's configuration)
 #
 # 1. fills a fresh, prefixed comments.received (6 partitions) with N realistic events
 #    (ArchiveBench.java fill: Facebook-shaped raw fragments with their SHA-256, ~12 % edits/removals);
@@ -66,6 +67,7 @@ quarkus.datasource.username=postgres
 quarkus.datasource.password=
 archive.gallring.cron=off
 quarkus.log.level=WARN
+${SERVICE_PROPS:-}
 PROPS
 )
 log "starting archive-service on 127.0.0.1:$PORT (it starts consuming at once)"
