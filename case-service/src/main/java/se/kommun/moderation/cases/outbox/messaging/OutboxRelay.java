@@ -1,6 +1,7 @@
 package se.kommun.moderation.cases.outbox.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +58,11 @@ public class OutboxRelay {
     /** Messaging connects its channels on start-up; until then there is nothing to send with. */
     void onStart(@Observes StartupEvent started) {
         ready = true;
+    }
+
+    /** On the way down the database and the channels close: what is unsent waits for the next start. */
+    void onStop(@Observes ShutdownEvent stopping) {
+        ready = false;
     }
 
     /** Sends until the outbox is empty (or another thread is already doing it). */
