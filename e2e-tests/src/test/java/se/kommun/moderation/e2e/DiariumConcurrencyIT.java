@@ -45,8 +45,8 @@ class DiariumConcurrencyIT {
         config.putAll(database.quarkusConfig());
         config.put("quarkus.security.users.embedded.users." + USER, PASSWORD);
         config.put("quarkus.security.users.embedded.roles." + USER, "registrar");
-        // Its own consumer group: this pair must not take comments meant for other tests' services.
-        config.put("mp.messaging.incoming.\"comments.classified\".group.id", broker.topicPrefix() + "diarium-pair");
+        // Consumer groups of its own: this pair must not take comments meant for other tests' services.
+        config.putAll(E2eKafka.ownCaseServiceGroups(broker, "diarium-pair"));
         Path root = Path.of(System.getProperty("repo.root", ".."));
         for (String name : List.of("case-service-a", "case-service-b")) {
             instances.add(ServiceProcess.start(root, "case-service", name, E2eKafka.freePort(), config));

@@ -35,6 +35,20 @@ final class E2eKafka {
         }
     }
 
+    /**
+     * Consumer groups of their own for every input channel of a case-service instance. Instances
+     * that share the run's groups with one killed a moment earlier wait for its session to time out
+     * (45 s) before they are given partitions.
+     */
+    static Map<String, String> ownCaseServiceGroups(KafkaBroker broker, String instance) {
+        Map<String, String> groups = new java.util.HashMap<>();
+        for (String topic : List.of(Topics.COMMENTS_CLASSIFIED, Topics.EVIDENCE_CAPTURED, Topics.PLATFORM_RESULTS,
+                Topics.RECORDS_CULLED)) {
+            groups.put("mp.messaging.incoming.\"" + topic + "\".group.id", broker.topicPrefix() + instance + "." + topic);
+        }
+        return groups;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -66,7 +66,7 @@ class OutboxCrashIT {
         config.putAll(database.quarkusConfig());
         // Stands in for a crash at the worst moment: the transaction commits, the send never happens.
         config.put("case.outbox.relay-enabled", Boolean.toString(relay));
-        config.put("mp.messaging.incoming.\"comments.classified\".group.id", broker.topicPrefix() + instance);
+        config.putAll(E2eKafka.ownCaseServiceGroups(broker, instance));
         ServiceProcess process = ServiceProcess.start(Path.of(System.getProperty("repo.root", "..")), "case-service",
                 instance, E2eKafka.freePort(), config);
         process.awaitReady(Duration.ofSeconds(120));
