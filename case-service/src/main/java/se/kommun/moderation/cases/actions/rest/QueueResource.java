@@ -13,20 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import se.kommun.moderation.cases.actions.domain.DecisionPoint;
 import se.kommun.moderation.cases.actions.domain.Escalations;
-import se.kommun.moderation.cases.actions.domain.RemovalState;
+import se.kommun.moderation.cases.actions.domain.ModeratorQueue;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.desk.rest.Actor;
 import se.kommun.moderation.cases.desk.rest.Params;
-import se.kommun.moderation.cases.tasks.domain.TaskStatus;
-import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
 import se.kommun.moderation.cases.tasks.rest.TaskView;
 import se.kommun.moderation.events.CommandAction;
 import se.kommun.moderation.events.Route;
@@ -45,6 +40,9 @@ public class QueueResource {
 
     @Inject
     Escalations escalations;
+
+    @Inject
+    ModeratorQueue queue;
 
     @Inject
     Actor actor;
@@ -70,18 +68,11 @@ public class QueueResource {
     @GET
     @Transactional
     public Queue queue() {
-        List<RemovalEntity> removals = RemovalEntity.list("state in ?1 order by createdAt",
-                List.of(RemovalState.AWAITING_CONFIRMATION, RemovalState.FAILED, RemovalState.AWAITING_EVIDENCE,
-                        RemovalState.COMMANDED));
-        Map<String, DeskCommentEntity> comments = DeskCommentEntity.<DeskCommentEntity>list("commentKey in ?1",
-                        removals.stream().map(r -> r.commentKey).toList()).stream()
-                .collect(Collectors.toMap(c -> c.commentKey, Function.identity()));
+        ModeratorQueue.Snapshot snapshot = queue.read();
         Instant now = Instant.now();
         return new Queue(
-                removals.stream().map(r -> view(r, comments.get(r.commentKey))).toList(),
-                TaskEntity.<TaskEntity>list("status in ?1 order by dueAt nulls last, createdAt",
-                        List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)).stream().map(t -> TaskView.of(t, now))
-                        .toList());
+                snapshot.removals().stream().map(r -> view(r, snapshot.comments().get(r.commentKey))).toList(),
+                snapshot.tasks().stream().map(t -> TaskView.of(t, now)).toList());
     }
 
     @POST

@@ -24,10 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import se.kommun.moderation.cases.actions.domain.DecisionPoint;
 import se.kommun.moderation.cases.actions.domain.Escalations;
+import se.kommun.moderation.cases.actions.domain.ModeratorQueue;
 import se.kommun.moderation.cases.actions.domain.Replies;
 import se.kommun.moderation.cases.actions.domain.RemovalState;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
@@ -36,7 +35,6 @@ import se.kommun.moderation.cases.desk.domain.DeskRuleException;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.desk.rest.Actor;
 import se.kommun.moderation.cases.tasks.domain.TaskKind;
-import se.kommun.moderation.cases.tasks.domain.TaskStatus;
 import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
 import se.kommun.moderation.events.CommandAction;
 import se.kommun.moderation.events.Route;
@@ -61,6 +59,9 @@ public class DashboardResource {
 
     @Inject
     Escalations escalations;
+
+    @Inject
+    ModeratorQueue queue;
 
     @Inject
     Actor actor;
@@ -89,19 +90,12 @@ public class DashboardResource {
     @Transactional
     public TemplateInstance queue(@QueryParam("notice") String notice) {
         ZoneId zone = config.registry().zone();
-        List<RemovalEntity> removals = RemovalEntity.list("state in ?1 order by createdAt",
-                List.of(RemovalState.AWAITING_CONFIRMATION, RemovalState.FAILED, RemovalState.AWAITING_EVIDENCE,
-                        RemovalState.COMMANDED));
-        List<TaskEntity> tasks = TaskEntity.list("status in ?1 order by dueAt nulls last, createdAt",
-                List.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS));
-        List<String> keys = java.util.stream.Stream.concat(removals.stream().map(r -> r.commentKey),
-                tasks.stream().map(t -> t.commentKey)).distinct().toList();
-        Map<String, DeskCommentEntity> comments = DeskCommentEntity.<DeskCommentEntity>list("commentKey in ?1", keys)
-                .stream().collect(Collectors.toMap(c -> c.commentKey, Function.identity()));
+        ModeratorQueue.Snapshot snapshot = queue.read();
+        Map<String, DeskCommentEntity> comments = snapshot.comments();
         Instant now = Instant.now();
         return Templates.queue(actor.name(), notice,
-                removals.stream().map(r -> removalRow(r, comments.get(r.commentKey), zone)).toList(),
-                tasks.stream().map(t -> taskRow(t, comments.get(t.commentKey), zone, now)).toList());
+                snapshot.removals().stream().map(r -> removalRow(r, comments.get(r.commentKey), zone)).toList(),
+                snapshot.tasks().stream().map(t -> taskRow(t, comments.get(t.commentKey), zone, now)).toList());
     }
 
     @POST
