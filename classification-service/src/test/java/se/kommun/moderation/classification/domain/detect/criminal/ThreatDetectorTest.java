@@ -63,4 +63,27 @@ class ThreatDetectorTest {
     void aWeaponAloneIsNoThreat() {
         assertThat(score("Kniven från IKEA är bra")).isZero();
     }
+
+    // veiled threats: inverted "så är du död", the body found, ultimatum, "illa för dig" with words between
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Om jag möter dig i korridoren igen så är du död",
+        "Det vore synd om någon hittar dig i ett dike en morgon, Per",
+        "Du har tre dagar på dig att riva beslutet, annars kommer jag",
+        "Det här kan sluta väldigt illa för dig, tro mig",
+    })
+    void recognisesVeiledThreatsWithoutViolentWords(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Är du död eller? Har inte sett dig på gymmet på evigheter 😂",
+        "Jag hämtar dig vid stationen kl 5 så åker vi till mötet",
+        "Hälsa din fru från oss i kören!",
+    })
+    void passesVeiledThreatsWithoutViolentWords(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
