@@ -31,4 +31,26 @@ class ViolenceGlorificationDetectorTest {
     void letsReportsAndGriefPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // praise of an attacker or an attack that names no violence
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Gärningsmannen i Trollhättan är min idol",
+        "Terroristerna var martyrer allihop",
+        "Attentatet mot partikansliet var välförtjänt, respekt",
+    })
+    void recognisesPraiseOfAnAttackerWithoutViolentWords(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Gärningsmannen är ingen hjälte, bara en feg stackare",
+        "Poliserna som stoppade terroristen är hjältar",
+        "Massakern i Srebrenica får aldrig glömmas",
+    })
+    void passesPraiseOfAnAttackerWithoutViolentWords(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
