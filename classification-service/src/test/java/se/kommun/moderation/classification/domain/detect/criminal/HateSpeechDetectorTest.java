@@ -50,4 +50,25 @@ class HateSpeechDetectorTest {
     void pointsAtTheMaskedSlur() {
         assertThat(DetectorFixture.spans(detector, "alla n***ar borde deporteras")).contains("n***ar");
     }
+
+    // slur stems in all their inflections; conspiracy about a group owning institutions
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Ziggarna stjäl allt som inte är fastskruvat",
+        "Judarna äger både bankerna och media",
+        "De borde fraktas bort i kreatursvagnar, hela kebabfolket",
+    })
+    void recognisesSlurStemsAndConspiracy(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Det är rasistiskt att påstå att judarna äger media",
+        "Kebabpizzan på torget är bäst i stan",
+    })
+    void passesSlurStemsAndConspiracy(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

@@ -33,4 +33,24 @@ class IncitementDetectorTest {
     void letsOrdinaryUsesPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // violence as the means of a call to act together
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi måste ta tillbaka torget med våld",
+        "Skit i lagen, alla ut och stäng vägen med våld",
+    })
+    void recognisesViolenceAsTheMeans(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Polisen grep honom med våld, det var inte okej",
+        "Våld är aldrig lösningen",
+    })
+    void passesViolenceAsTheMeans(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
