@@ -34,4 +34,24 @@ class CopyrightDetectorTest {
     void letsSharingAndFreeEventsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // a magnet link with a shortened hash; pirate TV without a subscription
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "magnet:?xt=urn:btih:9f3e2a1b hela första säsongen, seeda gärna",
+        "Billig IPTV utan abonnemang, alla sportkanaler, dm",
+    })
+    void recognisesShortMagnetLinksAndPirateTv(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi har ett abonnemang på tidningen till biblioteket",
+        "Magneten på kylskåpet ramlade av",
+    })
+    void passesShortMagnetLinksAndPirateTv(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

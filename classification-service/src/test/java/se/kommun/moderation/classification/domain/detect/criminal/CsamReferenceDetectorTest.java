@@ -30,4 +30,24 @@ class CsamReferenceDetectorTest {
     void letsDebateAndWarningsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // "små-" compounds and ages written with a hyphen
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "byter bilder på nakna småpojkar, skriv privat",
+        "har klipp där en 9-årig flicka klär av sig, dm",
+    })
+    void recognisesChildCompoundsAndAges(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Anmäl till polisen om ni ser nakna småbarn på nätet",
+        "Bilder på småbarn i badet ska man aldrig lägga ut, tänk på det",
+    })
+    void passesChildCompoundsAndAges(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

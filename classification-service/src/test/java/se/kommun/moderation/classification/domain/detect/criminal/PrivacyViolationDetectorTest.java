@@ -3,6 +3,8 @@ package se.kommun.moderation.classification.domain.detect.criminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.kommun.moderation.classification.domain.detect.DetectorFixture;
 import se.kommun.moderation.events.Route;
 
@@ -20,5 +22,27 @@ class PrivacyViolationDetectorTest {
     void aVictimAskingForHelpIsNotSpreading() {
         assertThat(DetectorFixture.score(detector, "Någon har nakenbilder på min dotter, vem kan hjälpa oss?",
                 Route.CRIMINAL)).isLessThan(0.7);
+    }
+
+    // health spread to many, a home laid open with a call to act, filming in the past tense
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Sjuksköterskan Maria på vårdcentralen har hiv, sprid vidare",
+        "Här är hans adress och telefonnummer. Ni vet vad ni ska göra.",
+        "Filmade henne när hon bytte om, länk kommer",
+    })
+    void recognisesSensitiveFactsAndHomesSpread(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag har herpes och skäms, sprid gärna kunskap om det",
+        "Hon bor på Lindvägen 5 sedan i somras",
+        "Här är adressen till återvinningscentralen, gör vad ni vill med det",
+    })
+    void passesSensitiveFactsAndHomesSpread(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
 }
