@@ -71,6 +71,8 @@ public final class SchoolSituationDetector implements Detector {
                 identified = 1.0;
             } else if (aChild != Evidence.NONE && (classNamed || (school && childNamed))) {
                 identified = 0.95;
+            } else if (aChild != Evidence.NONE && school && writersOwn(evidence, aChild)) {
+                identified = 0.8; // "min dotter": the writer's public account names the family
             } else if (aChild != Evidence.NONE && school) {
                 identified = 0.7;
             } else if (aChild != Evidence.NONE || childNamed) {
@@ -95,6 +97,14 @@ public final class SchoolSituationDetector implements Detector {
         if (score > 0) {
             findings.add(new Finding(NAME, Route.CONFIDENTIAL, "school", score, reasons, true));
         }
+    }
+
+    /** "min son", "vår dotter": a child of the writer, who posts under their own name. */
+    private static boolean writersOwn(Evidence evidence, int childHit) {
+        int first = evidence.hits().fromToken(childHit);
+        return evidence.hits().toToken(childHit) > first
+                && (evidence.tokens().is(first, "min") || evidence.tokens().is(first, "mitt")
+                || evidence.tokens().is(first, "var") || evidence.tokens().is(first, "vart"));
     }
 
     private static boolean nextIsCapitalised(Evidence evidence, int token) {

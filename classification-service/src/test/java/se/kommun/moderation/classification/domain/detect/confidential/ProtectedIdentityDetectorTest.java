@@ -31,4 +31,22 @@ class ProtectedIdentityDetectorTest {
     void letsGeneralQuestionsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // the writer's own marking
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi har sekretessmarkering sedan flytten och nu syns vårt namn på skolans hemsida",
+    })
+    void recognisesOwnMarking(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vad betyder sekretessmarkering i folkbokföringen?",
+    })
+    void passesOwnMarking(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }

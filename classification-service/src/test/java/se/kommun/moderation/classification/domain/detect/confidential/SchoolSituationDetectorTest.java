@@ -38,4 +38,24 @@ class SchoolSituationDetectorTest {
     void pointsAtTheClass() {
         assertThat(DetectorFixture.spans(detector, "Min dotter Wilma i 3B blir mobbad")).contains("3B", "mobbad");
     }
+
+    // absence written as a clause; a named pupil with an assistant
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Min son har inte gått till skolan på två månader",
+        "Elias i 2B har en egen assistent men slår andra barn ändå",
+    })
+    void recognisesAbsenceAsAClauseAndSupport(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Skolan borde anställa fler assistenter",
+        "Alla barn har inte varit i skolan pga snöstormen",
+    })
+    void passesAbsenceAsAClauseAndSupport(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }

@@ -37,4 +37,25 @@ class SocialServicesDisclosureDetectorTest {
     void letsGeneralTalkAboutServicesPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // a report to social services as a verb; genitive kin ("min brors", "grannens")
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag ringde soc om min brors dotter förra veckan",
+        "Vi anmälde grannens pojke till socialtjänsten i somras",
+        "Min systers son är familjehemsplacerad sen i våras",
+    })
+    void recognisesReportsAboutOthersChildren(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // negative of the same family
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Man kan alltid ringa soc om man är orolig för ett barn",
+        "Hur anmäler man till socialtjänsten?",
+    })
+    void passesReportsAboutOthersChildren(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
