@@ -4,7 +4,8 @@
 # publishing the raw body to Kafka with acks=all and no verification or mapping. Prints events/s and
 # p50/p99 latency per case and the ratios against the reference.
 #
-#   bench/ingest/run.sh            (WARMUP=60 DURATION=20 RUNS=3 CONNECTIONS=64 THREADS=2 to tune)
+#   bench/ingest/run.sh            (WARMUP=60 DURATION=20 RUNS=3 CONNECTIONS=64 THREADS=2 to tune;
+#                                   SERVICE_JAVA_OPTS adds JVM options, e.g. a JFR recording)
 #
 # It starts what it needs: PostgreSQL (deploy/local/db-bootstrap.sh), the local Kafka broker
 # (deploy/local/kafka.sh; stopped afterwards if this script started it) and the ingest-service on
@@ -68,7 +69,7 @@ quarkus.log.level=WARN
 PROPS
 )
 log "starting ingest-service on 127.0.0.1:$PORT"
-java -Xms512m -Xmx1g -Dquarkus.config.locations="file:$CONFIG" -jar "$JAR" >"$WORK/ingest.log" 2>&1 &
+java -Xms512m -Xmx1g ${SERVICE_JAVA_OPTS:-} -Dquarkus.config.locations="file:$CONFIG" -jar "$JAR" >"$WORK/ingest.log" 2>&1 &
 SERVICE_PID=$!
 cleanup() {
   kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true

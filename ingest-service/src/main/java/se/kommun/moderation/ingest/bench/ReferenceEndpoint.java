@@ -2,7 +2,8 @@ package se.kommun.moderation.ingest.bench;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,32 +11,43 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import java.util.Arrays;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import se.kommun.moderation.ingest.messaging.ChannelSender;
 
 /**
- * The benchmark's reference (bench/ingest): the same HTTP stack and producer settings as the
- * webhooks, publishing the raw body as one record with acks=all — no signature, no parsing, no
- * mapping. It is keyed like the comment events (a key that spreads over the partitions), because
- * keying is the contract, not mapping: an unkeyed reference would get the sticky partitioner's
- * larger batches and measure something the pipeline may not do. Off unless
+ * The benchmark's reference (bench/ingest): the same HTTP stack, producer settings and sending path
+ * ({@link ChannelSender}) as the webhooks, publishing the raw body as one record with acks=all — no
+ * signature, no parsing, no mapping. It is keyed like the comment events (a key that spreads over
+ * the partitions), because keying is the contract, not mapping: an unkeyed reference would get the
+ * sticky partitioner's larger batches and measure something the pipeline may not do. Off unless
  * {@code ingest.bench.reference-endpoint=true}; it then answers 404.
  */
 @Path("/bench/reference")
 @PermitAll
 public class ReferenceEndpoint {
 
+    private static final String CHANNEL = "bench.reference";
+
     @ConfigProperty(name = "ingest.bench.reference-endpoint", defaultValue = "false")
     boolean enabled;
 
     @Inject
-    @Channel("bench.reference")
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) // as the webhooks' emitters
-    MutinyEmitter<byte[]> reference;
+    @Channel(CHANNEL)
+    MutinyEmitter<byte[]> channel; // declares the channel; records go through the sender
+
+    @Inject
+    KafkaClientService kafka;
+
+    private ChannelSender<byte[]> reference;
+
+    @PostConstruct
+    void sender() {
+        reference = new ChannelSender<>(kafka, CHANNEL);
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -45,8 +57,6 @@ public class ReferenceEndpoint {
             return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
         }
         String key = Integer.toHexString(Arrays.hashCode(body));
-        return reference.sendMessage(Message.of(body)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()))
-                .replaceWith(Response.ok().build());
+        return reference.sendAll(List.of(reference.record(key, body))).replaceWith(Response.ok().build());
     }
 }

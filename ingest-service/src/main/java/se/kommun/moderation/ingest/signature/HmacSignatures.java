@@ -5,7 +5,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,6 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class HmacSignatures {
 
+    private static final int MAX_KEYS_PER_THREAD = 16;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    });
+
     private HmacSignatures() {
     }
 
@@ -24,13 +37,31 @@ public final class HmacSignatures {
     }
 
     public static byte[] hmac(String algorithm, String secret, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(message);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(algorithm + " is unavailable", e);
+        return initialisedMac(algorithm, secret).doFinal(message);
+    }
+
+    /**
+     * A thread's Mac for one algorithm and secret, keyed once. Every webhook request checks a
+     * signature, and the provider lookup and key set-up cost as much as hashing a small body;
+     * {@code doFinal} leaves the Mac ready for the next message.
+     */
+    private static Mac initialisedMac(String algorithm, String secret) {
+        Map<String, Mac> macs = MACS.get();
+        String key = algorithm + '\u0000' + secret;
+        Mac mac = macs.get(key);
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance(algorithm);
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException(algorithm + " is unavailable", e);
+            }
+            if (macs.size() >= MAX_KEYS_PER_THREAD) {
+                macs.clear(); // secrets rotate; never let old ones pile up
+            }
+            macs.put(key, mac);
         }
+        return mac;
     }
 
     /**
@@ -77,10 +108,6 @@ public final class HmacSignatures {
     }
 
     public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return HEX.formatHex(SHA256.get().digest(bytes));
     }
 }

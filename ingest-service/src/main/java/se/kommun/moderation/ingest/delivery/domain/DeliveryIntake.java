@@ -1,5 +1,6 @@
 package se.kommun.moderation.ingest.delivery.domain;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import se.kommun.moderation.events.CommentQuarantined;
 import se.kommun.moderation.events.CommentReceived;
 import se.kommun.moderation.events.EventEnvelope;
@@ -40,6 +43,8 @@ public class DeliveryIntake {
     @Inject
     MeterRegistry metrics;
 
+    private final Map<Platform, Counter> publishedCounters = new ConcurrentHashMap<>();
+
     public Uni<Outcome> deliver(RawBody body, MappedDelivery mapped, Instant receivedAt) {
         Platform platform = mapped.platform();
         List<EventEnvelope<CommentReceived>> publish = new ArrayList<>();
@@ -67,11 +72,12 @@ public class DeliveryIntake {
         }
         Refusal refusal = !publish.isEmpty() || mapped.comments().isEmpty() ? Refusal.NONE
                 : unknown > 0 ? Refusal.UNKNOWN_ACCOUNT : inactive > 0 ? Refusal.INACTIVE_ACCOUNT : Refusal.NONE;
-        metrics.counter("ingest.changes.skipped", "platform", platform.id()).increment(mapped.skipped());
+        if (mapped.skipped() > 0) {
+            metrics.counter("ingest.changes.skipped", "platform", platform.id()).increment(mapped.skipped());
+        }
         Outcome outcome = new Outcome(publish.size(), mapped.skipped(), quarantine.size(), refusal);
         return publisher.publishAll(publish, quarantine)
-                .invoke(() -> metrics.counter("ingest.comments.published", "platform", platform.id())
-                        .increment(publish.size()))
+                .invoke(() -> published(platform).increment(publish.size()))
                 .replaceWith(outcome);
     }
 
@@ -81,6 +87,12 @@ public class DeliveryIntake {
         count("ingest.quarantined", platform, "unreadable");
         return publisher.publishAll(List.of(),
                 List.of(QuarantineEvents.of(platform, accountId, reason, body.bytes(), body, receivedAt)));
+    }
+
+    /** Looked up once per platform: this counter moves on every delivery. */
+    private Counter published(Platform platform) {
+        return publishedCounters.computeIfAbsent(platform,
+                p -> metrics.counter("ingest.comments.published", "platform", p.id()));
     }
 
     private void count(String name, Platform platform, String cause) {

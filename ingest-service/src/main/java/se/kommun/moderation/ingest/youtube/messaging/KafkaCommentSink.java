@@ -1,6 +1,5 @@
 package se.kommun.moderation.ingest.youtube.messaging;
 
-import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import se.kommun.moderation.ingest.youtube.domain.CommentSink;
 @ApplicationScoped
 public class KafkaCommentSink implements CommentSink {
 
-    // Bounded so a first poll of a large channel does not overflow the emitter's buffer.
-    private static final int IN_FLIGHT = 32;
     // Longer than the producer's delivery.timeout.ms: the producer gives up first and says why.
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -31,13 +28,9 @@ public class KafkaCommentSink implements CommentSink {
         if (events.isEmpty()) {
             return;
         }
-        Multi.createFrom().iterable(events)
-                .onItem().transformToUni(event -> publisher.publishReceived(event)
-                        .ifNoItem().after(ACK_TIMEOUT).fail()
-                        .replaceWith(event.eventId()))
-                .merge(IN_FLIGHT)
-                .collect().last()
-                .await().indefinitely();
+        // One poll's comments in one go: the producer batches them and its buffer.memory and
+        // max.block.ms bound what a large first poll can queue.
+        publisher.publishAll(events, List.of()).await().atMost(ACK_TIMEOUT);
     }
 
     @Override
