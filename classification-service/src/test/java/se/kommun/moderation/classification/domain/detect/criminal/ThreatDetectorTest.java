@@ -86,4 +86,38 @@ class ThreatDetectorTest {
     void passesVeiledThreatsWithoutViolentWords(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "en gång till så bryter jag nacken av dig",
+        "Jag knäcker nacken på dig om du kommer hit igen",
+        "sätter en kula i skallen på nästa byggnadsinspektör",
+        "Vi ska dränka dig i sjön",
+        "jag klår upp dig när du går hem",
+        "Jag häller syra på dig nästa gång",
+        "Tänk på hur lätt det är att ta sig in i ditt hus när du sover",
+        "Jag skulle inte gå ensam till bilen om jag var du",
+        "Det vore synd om något händer dina barn",
+        "Du kommer inte känna igen dig själv efteråt, vi ses snart",
+        "Jag har köpt en yxa och den har ditt namn på sig",
+        "Your family won't be safe if this decision stands",
+        "d4 sk4 du f4n få se, j4g h4r k0ll på dig",
+    })
+    void recognisesHarmFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Stormen bröt nacken av flaggstången vid skolan",
+        "Brandvarnaren kan rädda ditt liv när du sover",
+        "Jag skulle inte gå ensam genom parken om jag var du, lamporna är trasiga",
+        "Min telefon har ditt namn på sig haha",
+        "Jag vet inte vad jag gör med alla löv i trädgården",
+        "Mördarsniglarna tar död på hela min trädgård",
+        "Om något händer med bussen igen får ni skylla er själva",
+    })
+    void ignoresNegativesOfHarmFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
