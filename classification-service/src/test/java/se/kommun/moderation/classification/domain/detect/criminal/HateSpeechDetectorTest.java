@@ -71,4 +71,29 @@ class HateSpeechDetectorTest {
     void passesSlurStemsAndConspiracy(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Judar är giriga blodsugare",
+        "Araber och afghaner är en invasiv art",
+        "Dags att sanera Sverige från alla muslimer",
+        "Somalier är ett bakåtsträvande folk som aldrig blir civiliserade",
+        "Romerna är parasiter allihop",
+        "Funktionshindrade är snyltare på samhället",
+        "Shiamuslimerna tränger ut svenskarna",
+    })
+    void recognisesDehumanisingFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Dags att sanera badhuset, mögel överallt",
+        "Parasiterna i dammen, är de farliga för hundar?",
+        "Invasiva arter som blomsterlupin sprids längs vägarna",
+        "Muslimer firar eid i helgen, trevligt med fest i parken",
+    })
+    void ignoresNegativesOfDehumanisingFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
