@@ -34,6 +34,7 @@ public final class PrivacyViolationDetector implements Detector {
     private final int self;
     private final int exposure;
     private final int exposureCall;
+    private final int kin;
 
     public PrivacyViolationDetector(RuleSet rules) {
         intimate = rules.concept("intimate_media");
@@ -44,6 +45,7 @@ public final class PrivacyViolationDetector implements Detector {
         self = rules.concept("self");
         exposure = rules.concept("exposure");
         exposureCall = rules.concept("exposure_call");
+        kin = rules.concept("kin");
     }
 
     @Override
@@ -84,9 +86,19 @@ public final class PrivacyViolationDetector implements Detector {
         return score;
     }
 
-    /** A home or phone number published together with a call to the public to use it. */
+    /**
+     * A home or phone number published together with a call to the public to use it. The writer's
+     * own or a relative's home ("jag bor på Storgatan 12, kan ni åka dit") is a request, not doxxing.
+     */
     private double homeExposed(Evidence evidence, List<Reason> reasons) {
-        int laidOpen = evidence.strongest(exposure);
+        int laidOpen = Evidence.NONE;
+        for (int h = evidence.hits().first(exposure); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            if (evidence.near(self, from, 3, 0) == Evidence.NONE && evidence.near(kin, from, 3, 0) == Evidence.NONE
+                    && (laidOpen == Evidence.NONE || evidence.weight(h) > evidence.weight(laidOpen))) {
+                laidOpen = h;
+            }
+        }
         int call = evidence.strongest(exposureCall);
         if (laidOpen == Evidence.NONE || call == Evidence.NONE) {
             return 0.0;

@@ -1,5 +1,7 @@
 package se.kommun.moderation.classification.domain.detect.confidential;
 
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,21 @@ class OtherPersonalDataDetectorsTest {
     @Test
     void aHeadlineAboutAnUnnamedPersonIsNot() {
         assertThat(DetectorFixture.score(record, "Man dömd för misshandel i Örebro", Route.CONFIDENTIAL)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Sätt in återbetalningen på Swedbank 8214-9, 934 221 773-5",
+    })
+    void recognisesBankNamesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(financial, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag har konto på biblioteket sedan 2019",
+    })
+    void ignoresNegativesOfBankNamesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(financial, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
 }

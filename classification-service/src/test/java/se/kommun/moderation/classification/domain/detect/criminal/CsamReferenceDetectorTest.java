@@ -50,4 +50,22 @@ class CsamReferenceDetectorTest {
     void passesChildCompoundsAndAges(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Har en mapp med bilder på barn som badar nakna, 200 kr, swish",
+        "letar efter pics på tjejer 12-13 år, kan betala bra, inbox",
+    })
+    void recognisesFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Fotbollsträning för tjejer 12-13 år på tisdagar, kontakta mig för info",
+        "Tjejerna 14 år vann cupen! Kolla bilderna här",
+    })
+    void ignoresNegativesOfFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

@@ -53,4 +53,22 @@ class IncitementDetectorTest {
     void passesViolenceAsTheMeans(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Alla som har tändstickor hemma: dags att göra ett besök på moskén i natt",
+        "Punktera däcken på alla parkeringsvakters bilar, sprid detta!",
+    })
+    void recognisesEuphemismsAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi gjorde ett besök på moskén med klassen, mycket lärorikt",
+        "Dags att byta till vinterdäck nu",
+    })
+    void ignoresNegativesOfEuphemismsAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

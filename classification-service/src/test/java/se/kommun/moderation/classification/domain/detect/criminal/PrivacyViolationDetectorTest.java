@@ -45,4 +45,23 @@ class PrivacyViolationDetectorTest {
     void passesSensitiveFactsAndHomesSpread(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kolla vad jag hittade på hennes mobil, nakenselfies på HR-chefen, länk i bio",
+        "Handläggaren Sofia Ek bor på Tallstigen 3, lägenhet 1102. Gå dit och säg vad ni tycker.",
+        "Mannen som bor på Gröna vägen 12 har aids, varna alla ni känner",
+    })
+    void recognisesFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag bor på Storgatan 12 och ingen har plogat, kan ni åka dit och kolla?",
+        "Min mamma bor på Ekvägen 3, kan hemtjänsten gå dit oftare?",
+    })
+    void ignoresNegativesOfFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

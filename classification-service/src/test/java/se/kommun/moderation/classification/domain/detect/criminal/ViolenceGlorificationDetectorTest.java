@@ -53,4 +53,23 @@ class ViolenceGlorificationDetectorTest {
     void passesPraiseOfAnAttackerWithoutViolentWords(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Den som tände eld på soc-kontoret gjorde vad vi alla drömt om, ge honom en staty",
+        "Gärningsmännen bakom bombningen förtjänar en medalj",
+        "Skytten ska hyllas som en hjälte",
+    })
+    void recognisesPraiseFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Statyn av Jenny Lind på torget behöver rengöras",
+        "Brandmännen förtjänar en medalj för sin insats",
+    })
+    void ignoresNegativesOfPraiseFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
