@@ -47,4 +47,26 @@ class HealthDisclosureDetectorTest {
     void pointsAtTheFactAndTheAnchor() {
         assertThat(DetectorFixture.spans(detector, "Min mamma har Alzheimer")).contains("Alzheimer", "Min mamma");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag opererades för bröstcancer i höstas",
+        "Efter min utmattningsdepression orkar jag inte",
+        "Pappa har fått lunginflammation tre gånger i år",
+        "Min son har nötallergi och förskolan glömmer det",
+        "Jag är sjukskriven sedan i mars",
+        "Min dotter går på BUP sedan ett år",
+    })
+    void recognisesDiagnosisFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Lunginflammation är vanligt bland äldre på vintern",
+        "Utmattningsdepression ökar bland kommunanställda enligt rapporten",
+    })
+    void ignoresNegativesOfDiagnosisFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }

@@ -49,4 +49,21 @@ class ProtectedIdentityDetectorTest {
     void passesOwnMarking(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi bor med skyddad adress här i kommunen",
+        "Jag är kvarskriven i en annan kommun",
+    })
+    void recognisesFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vad betyder skyddad adress i folkbokföringen?",
+    })
+    void ignoresNegativesOfFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }

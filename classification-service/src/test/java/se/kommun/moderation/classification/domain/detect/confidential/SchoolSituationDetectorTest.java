@@ -58,4 +58,21 @@ class SchoolSituationDetectorTest {
     void passesAbsenceAsAClauseAndSupport(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vår son har blivit slagen på rasterna hela terminen",
+        "Min dotter blir trakasserad i skolan varje dag",
+    })
+    void recognisesBullyingFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Mobbning i skolan måste tas på allvar, alla barn förtjänar trygghet",
+    })
+    void ignoresNegativesOfBullyingFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }

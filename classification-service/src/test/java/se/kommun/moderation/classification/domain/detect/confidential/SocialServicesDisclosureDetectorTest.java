@@ -58,4 +58,24 @@ class SocialServicesDisclosureDetectorTest {
     void passesReportsAboutOthersChildren(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Min mamma har hemtjänst men biståndshandläggaren har dragit ner på timmarna",
+        "Har gjort en anmälan om barnen i huset mittemot, pappan dricker",
+        "Jag fick avslag på mitt bostadstillägg",
+        "Mitt barnbarn har blivit omhändertaget",
+    })
+    void recognisesFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hemtjänsten i kommunen har dragit ner på personalen, skandal",
+        "Hur söker man bostadstillägg?",
+    })
+    void ignoresNegativesOfFamiliesAfterSet5(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
