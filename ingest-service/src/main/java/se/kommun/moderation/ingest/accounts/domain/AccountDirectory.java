@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,6 +45,13 @@ public class AccountDirectory {
 
     public Optional<Entry> find(Platform platform, String externalId) {
         return externalId == null ? Optional.empty() : Optional.ofNullable(entries.get(key(platform, externalId)));
+    }
+
+    /** The external ids of a platform's ACTIVE accounts, sorted. */
+    public List<String> active(Platform platform) {
+        return entries.values().stream()
+                .filter(entry -> entry.platform() == platform && entry.status() == AccountStatus.ACTIVE)
+                .map(Entry::externalId).sorted().toList();
     }
 
     private static String key(Platform platform, String externalId) {

@@ -9,14 +9,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import se.kommun.moderation.events.Platform;
+import se.kommun.moderation.ingest.accounts.domain.AccountDirectory;
+import se.kommun.moderation.ingest.accounts.domain.AccountStatus;
 import se.kommun.moderation.ingest.youtube.config.YouTubeConfig;
 import se.kommun.moderation.ingest.youtube.domain.ChannelPoller;
 import se.kommun.moderation.ingest.youtube.domain.ModerationStatus;
@@ -27,7 +32,7 @@ import se.kommun.moderation.ingest.youtube.persistence.JdbcWatermarkStore;
 import se.kommun.moderation.ingest.youtube.rest.RestYouTubeApi;
 
 /**
- * Runs the {@link ChannelPoller} for every configured channel: on a schedule, and early when a WebSub
+ * Runs the {@link ChannelPoller} for every channel of ours (see {@link #channels()}): on a schedule, and early when a WebSub
  * notification says a channel's videos changed. Two polls of one channel never overlap (they would
  * emit the same events twice and race on the watermark): a scheduled poll skips a channel that is
  * being polled, a requested one waits for it. Created at startup so that a wrong moderation status in
@@ -53,6 +58,9 @@ public class YouTubePoller {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    AccountDirectory accounts;
 
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> earlyPollQueued = new ConcurrentHashMap<>();
@@ -93,7 +101,7 @@ public class YouTubePoller {
     @Scheduled(identity = "youtube-comment-poll", every = "${ingest.youtube.poll-interval:60s}",
             delayed = "${ingest.youtube.first-poll-delay:10s}", concurrentExecution = ConcurrentExecution.SKIP)
     void pollOnSchedule() {
-        for (String channelId : config.channelIds()) {
+        for (String channelId : channels()) {
             ReentrantLock lock = lockOf(channelId);
             if (lock.tryLock()) {
                 try {
@@ -125,7 +133,7 @@ public class YouTubePoller {
      * @return false if the channel is not one of ours
      */
     public boolean requestPoll(String channelId) {
-        if (!config.channelIds().contains(channelId)) {
+        if (!channels().contains(channelId)) {
             return false;
         }
         AtomicBoolean queued = earlyPollQueued.computeIfAbsent(channelId, id -> new AtomicBoolean());
@@ -142,8 +150,23 @@ public class YouTubePoller {
         return true;
     }
 
+    /**
+     * The channels polled: every ACTIVE YouTube account of the registry, and the channels configured
+     * by id in {@code ingest.youtube.channels} unless the registry holds them as not (or no longer)
+     * open. The registry decides: closing an account there stops its polling without a restart,
+     * just as it stops that account's webhooks.
+     */
     public List<String> channels() {
-        return config.channelIds();
+        Set<String> channels = new LinkedHashSet<>();
+        for (String channelId : config.channelIds()) {
+            boolean closedInRegistry = accounts.find(Platform.YOUTUBE, channelId)
+                    .filter(entry -> entry.status() != AccountStatus.ACTIVE).isPresent();
+            if (!closedInRegistry) {
+                channels.add(channelId);
+            }
+        }
+        channels.addAll(accounts.active(Platform.YOUTUBE));
+        return List.copyOf(channels);
     }
 
     private PollReport run(String channelId) {
@@ -176,8 +199,9 @@ public class YouTubePoller {
     }
 
     private void requireConfigured(String channelId) {
-        if (!config.channelIds().contains(channelId)) {
-            throw new IllegalArgumentException("channel " + channelId + " is not in ingest.youtube.channels");
+        if (!channels().contains(channelId)) {
+            throw new IllegalArgumentException("channel " + channelId
+                    + " is neither an active YouTube account of the registry nor in ingest.youtube.channels");
         }
     }
 }

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -23,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.events.Verb;
+import se.kommun.moderation.ingest.support.TestAccounts;
 import se.kommun.moderation.ingest.youtube.domain.ChannelPoller;
 import se.kommun.moderation.ingest.youtube.domain.CommentSink;
 import se.kommun.moderation.ingest.youtube.domain.ModerationStatus;
@@ -253,6 +257,42 @@ class YouTubePollerQuarkusTest {
         assertThat(all.stream().map(EventEnvelope::eventId).collect(Collectors.toSet())).hasSize(5);
         assertThat(all.stream().map(event -> event.payload().commentId()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("Ugc-p", "Ugc-q", "Ugc-r", "Ugc-s", "Ugc-t");
+    }
+
+    @Test
+    void theRegistryDecidesWhichChannelsArePolled() {
+        String channel = "UCregistry";
+        assertThat(poller.channels()).doesNotContain(channel);
+        assertThatThrownBy(() -> poller.poll(channel)).isInstanceOf(IllegalArgumentException.class);
+        serve(channel, "published", null, null, Thread.of(top(channel, "Ugr-1", "2026-11-29T13:00:00Z")));
+
+        String accountId = TestAccounts.ensureActive("youtube", channel, null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(poller.channels()).contains(channel));
+        assertThat(poller.requestPoll(channel)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(versions(eventsOf(channel)))
+                .containsExactly("Ugr-1 ADDED"));
+
+        TestAccounts.asAdmin().post("/accounts/" + accountId + "/close").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(poller.channels()).doesNotContain(channel));
+        assertThat(poller.requestPoll(channel)).isFalse();
+    }
+
+    @Test
+    void aConfiguredChannelThatTheRegistryHoldsClosedIsNotPolled() {
+        String channel = "UCclosed";
+        assertThat(poller.channels()).as("configured, not registered").contains(channel);
+
+        String accountId = TestAccounts.ensureDraft("youtube", channel, null);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(poller.channels()).doesNotContain(channel));
+        // Opened, it is polled again.
+        TestAccounts.ensureActive("youtube", channel, null);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(poller.channels()).contains(channel));
+        assertThat(accountId).isNotBlank();
     }
 
     @Test

@@ -21,7 +21,7 @@ public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManag
     public static final String OAUTH_TOKEN = "test-oauth-token";
     public static final String WEBSUB_SECRET = "test-websub-secret";
     /** The channels the service is configured with; each test uses its own. */
-    public static final String CHANNELS = "UCpoll,UCedit,UCcrash,UCrefused,UCreplies,UChook,UCsilent,UCother";
+    public static final String CHANNELS = "UCpoll,UCedit,UCcrash,UCrefused,UCreplies,UChook,UCsilent,UCother,UCclosed";
 
     private WireMockServer server;
 
