@@ -94,4 +94,17 @@ class PersonnummerDetectorTest {
                     assertThat(text.substring(r.start(), r.end())).isEqualTo("20200314-5626"));
         });
     }
+
+    // after unseen-set-6: the set's three numbers fail the control digit; with the right one they are found
+    @ParameterizedTest
+    @ValueSource(strings = {"19850314-2393", "690822 5516", "011203-4475"})
+    void findsTwelveDigitAndSpacedFormsWhenTheControlDigitHolds(String number) {
+        assertThat(detector.find("nr " + number + " tack")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"19850314-2391", "690822 5513", "011203-4478"})
+    void ignoresTheSameFormsWhenTheControlDigitFails(String number) {
+        assertThat(detector.find("nr " + number + " tack")).isEmpty();
+    }
 }
