@@ -36,8 +36,12 @@ public final class ThreatDetector implements Detector {
     private final int reporting;
     private final int bring;
     private final int violence;
+    private final int privateKnowledge;
+    private final int warning;
 
     public ThreatDetector(RuleSet rules) {
+        privateKnowledge = rules.concept("private_knowledge");
+        warning = rules.concept("warning");
         violence = rules.concept("violence");
         bring = rules.concept("bring");
         harm = rules.concept("harm");
@@ -55,7 +59,7 @@ public final class ThreatDetector implements Detector {
     @Override
     public void detect(Evidence evidence, List<Finding> findings) {
         if (!evidence.any(harm) && !evidence.any(die) && !evidence.any(harmOutcome) && !evidence.any(threatPhrase)
-                && !evidence.any(bring) && !evidence.any(violence)) {
+                && !evidence.any(bring) && !evidence.any(violence) && !evidence.any(privateKnowledge)) {
             return;
         }
         double score = 0.0;
@@ -65,7 +69,7 @@ public final class ThreatDetector implements Detector {
         score = Scores.either(score, outcomePromised(evidence, reasons));
         double phrases = 0.0;
         for (int h = evidence.hits().first(threatPhrase); h != Evidence.NONE; h = evidence.hits().next(h)) {
-            if (!reported(evidence, h)) {
+            if (!reported(evidence, h) && !ownKnowledge(evidence, h)) {
                 phrases = Scores.either(phrases, evidence.weight(h));
                 reasons.add(evidence.reason(NAME + ".phrase", Route.CRIMINAL, SUBTYPE, h, evidence.weight(h)));
             }
@@ -73,6 +77,7 @@ public final class ThreatDetector implements Detector {
         score = Scores.either(score, phrases);
         score = Scores.either(score, armedArrival(evidence, reasons));
         score = Scores.either(score, violenceAimed(evidence, reasons));
+        score = Scores.either(score, knowledgeWithWarning(evidence, reasons));
         if (score > 0.0) {
             // a weapon strengthens a threat that is already there; it never makes one alone
             int arms = evidence.strongest(weapon);
@@ -90,8 +95,8 @@ public final class ThreatDetector implements Detector {
         for (int h = evidence.hits().first(harm); h != Evidence.NONE; h = evidence.hits().next(h)) {
             int from = evidence.hits().fromToken(h);
             int to = evidence.hits().toToken(h);
-            if (reported(evidence, h) || evidence.within(excludedObject, to + 1, to + 4, tokens.sentence(to))
-                    != Evidence.NONE) {
+            if (reported(evidence, h) || postponed(evidence, from, to)
+                    || evidence.within(excludedObject, to + 1, to + 4, tokens.sentence(to)) != Evidence.NONE) {
                 continue;
             }
             int will = evidence.near(intent, from, 8, to - from); // "kommer det brinna" carries its own
@@ -186,7 +191,8 @@ public final class ThreatDetector implements Detector {
                 continue;
             }
             int to = evidence.hits().toToken(h);
-            if (evidence.within(excludedObject, to + 1, to + 4, sentence) != Evidence.NONE) {
+            if (postponed(evidence, evidence.hits().fromToken(h), to)
+                    || evidence.within(excludedObject, to + 1, to + 4, sentence) != Evidence.NONE) {
                 continue;
             }
             double score = 0.78 * evidence.weight(h) * evidence.weight(who) * Math.min(1.0, 0.4 + evidence.weight(will));
@@ -229,7 +235,8 @@ public final class ThreatDetector implements Detector {
             if (reported(evidence, h)) {
                 continue;
             }
-            int who = evidence.near(personTarget, from, 16, 0);
+            // the target before the outcome, or named inside it ("så blir det din sista dag")
+            int who = evidence.near(personTarget, from, 16, evidence.hits().toToken(h) - from);
             if (who == Evidence.NONE) {
                 continue;
             }
@@ -242,6 +249,77 @@ public final class ThreatDetector implements Detector {
             reasons.add(evidence.reason(NAME + ".target", Route.CRIMINAL, SUBTYPE, who, evidence.weight(who)));
         }
         return best;
+    }
+
+    /**
+     * "jag vet vilken förskola din dotter går på, tänk på det": knowing someone's private life
+     * (home, children, car, way home) said together with a warning. Either alone is not a threat.
+     */
+    private double knowledgeWithWarning(Evidence evidence, List<Reason> reasons) {
+        for (int h = evidence.hits().first(privateKnowledge); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int to = evidence.hits().toToken(h);
+            int aimed = evidence.within(personTarget, evidence.hits().fromToken(h), to + 6, evidence.sentenceOf(h));
+            if (reported(evidence, h) || aimed == Evidence.NONE || evidence.weight(aimed) < 0.8) {
+                continue; // "jag vet vilken skola min dotter ska börja i" is about the writer's own
+            }
+            for (int w = evidence.hits().first(warning); w != Evidence.NONE; w = evidence.hits().next(w)) {
+                boolean overlaps = evidence.hits().fromToken(w) <= evidence.hits().toToken(h)
+                        && evidence.hits().toToken(w) >= evidence.hits().fromToken(h);
+                if (overlaps || reported(evidence, w)) {
+                    continue;
+                }
+                double score = 0.9 * Math.min(evidence.weight(h), 1.0) * Math.max(evidence.weight(w), 0.8);
+                reasons.add(evidence.reason(NAME + ".knowledge", Route.CRIMINAL, SUBTYPE, h, score));
+                reasons.add(evidence.reason(NAME + ".warning", Route.CRIMINAL, SUBTYPE, w, evidence.weight(w)));
+                return score;
+            }
+        }
+        return 0.0;
+    }
+
+    /** "jag vet vilken skola min dotter går i": knowledge aimed at nobody but the writer's own. */
+    private boolean ownKnowledge(Evidence evidence, int phrase) {
+        int from = evidence.hits().fromToken(phrase);
+        for (int h = evidence.hits().first(privateKnowledge); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (evidence.hits().fromToken(h) == from) {
+                int aimed = evidence.within(personTarget, from, evidence.hits().toToken(h) + 6, evidence.sentenceOf(h));
+                return aimed == Evidence.NONE || evidence.weight(aimed) < 0.8;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Skjut inte på renoveringen", "sköt upp beslutet": to postpone something. A shooting verb
+     * followed by "på"/"upp"/"fram" and a thing (not a person) is about a date, not a gun.
+     */
+    private boolean postponed(Evidence evidence, int from, int to) {
+        Tokens tokens = evidence.tokens();
+        String verb = tokens.folded(from);
+        if (!(verb.startsWith("skjut") || verb.equals("skot"))) {
+            return false;
+        }
+        int k = to + 1;
+        while (k < tokens.size() && tokens.sentence(k) == tokens.sentence(from)
+                && (tokens.is(k, "inte") || tokens.is(k, "aldrig") || tokens.is(k, "ju") || tokens.is(k, "bara")
+                || tokens.is(k, "ni") || tokens.is(k, "vi") || tokens.is(k, "de") || tokens.is(k, "dom"))) {
+            k++;
+        }
+        if (k >= tokens.size() || tokens.sentence(k) != tokens.sentence(from)
+                || !(tokens.is(k, "pa") || tokens.is(k, "upp") || tokens.is(k, "fram"))) {
+            return false;
+        }
+        int object = evidence.near(personTarget, k + 1, 0, 0);
+        return object == Evidence.NONE || evidence.weight(object) < 0.9 || isThing(tokens, k + 1);
+    }
+
+    /** A definite noun ("renoveringen", "beslutet", "bygget"): a thing postponed, not a person shot. */
+    private static boolean isThing(Tokens tokens, int token) {
+        if (token >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.folded(token);
+        return word.length() > 5 && (word.endsWith("ingen") || word.endsWith("et") || word.endsWith("andet"));
     }
 
     private boolean reported(Evidence evidence, int hit) {

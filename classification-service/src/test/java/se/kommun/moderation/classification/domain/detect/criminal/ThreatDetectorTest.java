@@ -120,4 +120,28 @@ class ThreatDetectorTest {
     void ignoresNegativesOfHarmFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // after unseen-set-6: knowing someone's private life + a warning; harm outcomes that imply violence
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi vet vilken bil du kör. Tänk på det.",
+        "jag vet var din son tränar på tisdagar, vore synd om något hände",
+        "Ändra beslutet annars går du hem utan tänder",
+        "Säg upp dig själv, annars blir det din sista dag",
+    })
+    void recognisesKnowledgeWithAWarningAndImpliedHarm(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag vet vilken skola min dotter ska börja i, tänk på det när ni drar busslinjerna",
+        "Skjut inte på upprustningen av skolgården en gång till",
+        "Ni sköt ju upp beslutet om simhallen igen",
+        "Grattis Kerstin, idag var din sista dag innan pensionen!",
+        "Tänk på det innan ni röstar i höst",
+    })
+    void passesOwnKnowledgePostponementAndFarewells(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
 }
