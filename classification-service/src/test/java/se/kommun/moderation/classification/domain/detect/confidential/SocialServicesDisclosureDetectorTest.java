@@ -78,4 +78,26 @@ class SocialServicesDisclosureDetectorTest {
     void ignoresNegativesOfFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // after unseen-set-6: the writer holding a commission ("vi är kontaktfamilj"); a relative who HAS a
+    // service granted only by decision ("min bror har personlig assistans")
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi har varit kontaktfamilj åt en tjej i två år och nu slutar det utan förklaring",
+        "Jag är god man för en ensamkommande kille och han har inte fått sin ersättning",
+        "Min bror har personlig assistans men assistenterna byts ut hela tiden",
+    })
+    void recognisesTheWritersCommissionAndAHeldService(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi behöver fler familjehem i kommunen, anmäl intresse på hemsidan",
+        "Kan man bli kontaktfamilj utan att ha egna barn?",
+        "Min granne tycker att personlig assistans kostar för mycket",
+    })
+    void passesRecruitmentAndOpinions(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
