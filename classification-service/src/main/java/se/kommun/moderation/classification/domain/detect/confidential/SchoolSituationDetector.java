@@ -80,7 +80,13 @@ public final class SchoolSituationDetector implements Detector {
             } else {
                 continue;
             }
-            double evidenceScore = 0.95 * evidence.weight(h) * identified;
+            double weight = evidence.weight(h);
+            if (identified >= 1.0 && (classNamed || (name >= 0 && aChild != Evidence.NONE))) {
+                // a child named AND placed ("min son Elias", "Alexander i 9C") is surely identified:
+                // any school matter about them (an investigation, a diagnosis) is the child's secret
+                weight = Math.max(weight, 0.8);
+            }
+            double evidenceScore = 0.95 * weight * identified;
             score = Scores.either(score, evidenceScore);
             reasons.add(evidence.reason(NAME, Route.CONFIDENTIAL, "school", h, evidenceScore));
             if (name >= 0) {

@@ -75,4 +75,25 @@ class SchoolSituationDetectorTest {
     void ignoresNegativesOfBullyingFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // after unseen-set-6: a child placed by name and class; grades and absence of the writer's own child
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Min dotter Nora i 6B har väntat på en utredning sedan i höstas",
+        "Vår son har fått underkänt i engelska två terminer i rad",
+        "Min son har varit hemma från skolan i tre veckor nu",
+        "Noah i 8A har hotat flera i klassen och ingen gör något",
+    })
+    void recognisesNamedPupilsGradesAbsenceAndThreats(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hur många elever fick underkänt i matte i kommunen i år?",
+        "Min son i 5A tycker att skolmaten har blivit mycket bättre",
+    })
+    void passesStatisticsAndHarmlessMentions(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
