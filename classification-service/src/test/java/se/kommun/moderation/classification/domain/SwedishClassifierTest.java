@@ -95,4 +95,23 @@ class SwedishClassifierTest {
         assertThat(classifier.classify("👍").subtype()).isEqualTo("emoji");
         assertThat(classifier.classify("*".repeat(500) + "a").route()).isEqualTo(Route.TRIVIAL);
     }
+
+    @Test
+    void aNamedPupilsSchoolSituationBeatsTheComplaintAroundIt() {
+        Verdict verdict = classifier.classify(
+                "Min son Viktor i 3C har fortfarande inte fått någon utredning fast skolan lovade det i våras");
+        assertThat(verdict.route()).isEqualTo(Route.CONFIDENTIAL);
+        assertThat(verdict.subtype()).isEqualTo("school");
+        assertThat(verdict.flags()).contains(Route.CONFIDENTIAL, Route.COMPLAINT);
+    }
+
+    @Test
+    void aComplaintPutAsAQuestionIsAComplaintAndANeutralQuestionIsNot() {
+        Verdict complaint = classifier.classify("Varför har ingen tömt papperskorgarna i Stadsparken på en vecka?");
+        assertThat(complaint.route()).isEqualTo(Route.COMPLAINT);
+        assertThat(complaint.needsResponse()).isTrue();
+        Verdict question = classifier.classify("När öppnar biblioteket på lördagar?");
+        assertThat(question.route()).isEqualTo(Route.TRIVIAL);
+        assertThat(question.subtype()).isEqualTo("question");
+    }
 }

@@ -27,6 +27,8 @@ public final class ComplaintDetector implements Detector {
     private final int opinion;
     private final int positive;
     private final int fault;
+    private final int accusing;
+    private final int duration;
 
     public ComplaintDetector(RuleSet rules) {
         explicit = rules.concept("complaint_explicit");
@@ -34,6 +36,8 @@ public final class ComplaintDetector implements Detector {
         opinion = rules.concept("opinion");
         positive = rules.concept("positive");
         fault = rules.concept("fault_object");
+        accusing = rules.concept("accusing_question");
+        duration = rules.concept("duration");
     }
 
     @Override
@@ -42,6 +46,7 @@ public final class ComplaintDetector implements Detector {
         double grievance = combine(evidence, explicit, reasons, 1.0);
         grievance = Scores.either(grievance, combine(evidence, failure, reasons, 1.0));
         grievance = Scores.either(grievance, combine(evidence, fault, reasons, 0.6));
+        grievance = Scores.either(grievance, accusingQuestion(evidence, reasons, grievance));
         double view = combine(evidence, opinion, reasons, 1.0);
         if (grievance == 0.0 && view == 0.0) {
             return;
@@ -57,6 +62,36 @@ public final class ComplaintDetector implements Detector {
         boolean asks = asksSomething(evidence.tokens());
         boolean wantsAnswer = grievance >= 0.5 || (asks && grievance > 0.0);
         findings.add(new Finding(NAME, Route.COMPLAINT, SUBTYPE, score, reasons, wantsAnswer));
+    }
+
+    /**
+     * A complaint put as a question: "Varför har ingen plogat på tre dagar?", "Hur länge ska vi
+     * behöva vänta?". The accusing opening counts by itself when strong; with a duration or another
+     * grievance in the comment it is surely one. "När öppnar biblioteket?" opens neutrally and stays
+     * a question.
+     */
+    private double accusingQuestion(Evidence evidence, List<Reason> reasons, double otherGrievance) {
+        Tokens tokens = evidence.tokens();
+        double best = 0.0;
+        for (int h = evidence.hits().first(accusing); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            int sentence = tokens.sentence(from);
+            boolean asked = tokens.isQuestion(sentence) || sentence == tokens.sentenceCount() - 1;
+            if (!asked || !tokens.clauseStart(from)) {
+                continue;
+            }
+            double score = evidence.weight(h);
+            int lasted = evidence.strongest(duration);
+            if (lasted != Evidence.NONE || otherGrievance > 0.0) {
+                score = Scores.either(score, 0.5);
+            }
+            reasons.add(evidence.reason(NAME + ".question", Route.COMPLAINT, SUBTYPE, h, score));
+            if (lasted != Evidence.NONE) {
+                reasons.add(evidence.reason(NAME + ".duration", Route.COMPLAINT, SUBTYPE, lasted, 0.5));
+            }
+            best = Math.max(best, score);
+        }
+        return best;
     }
 
     /** Noisy-or over the distinct hits of a concept; adds a reason per hit when asked to. */

@@ -45,4 +45,24 @@ class ComplaintDetectorTest {
     void letsMildOpinionsAndQuestionsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
     }
+
+    // after unseen-set-6: complaints put as questions
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Varför har ingen lagat gatlyset på Tegelbruksvägen på två veckor?",
+        "Hur länge ska vi behöva stå ut med bullret från bygget?",
+        "Cykelbanan har varit avstängd sedan i våras, när tänker ni göra något?",
+    })
+    void recognisesComplaintsPutAsQuestions(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "När öppnar simhallen efter renoveringen?",
+        "När ska ni publicera protokollet från mötet?",
+    })
+    void passesNeutralQuestions(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
+    }
 }
