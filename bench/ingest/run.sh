@@ -46,7 +46,8 @@ for topic in comments.received comments.quarantined bench.reference; do
 done
 
 JAR="$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar"
-if [[ ! -f "$JAR" ]]; then
+# Rebuilt when the service's sources are newer than the jar: a stale jar would measure old code.
+if [[ ! -f "$JAR" || -n "$(find ingest-service/src/main ingest-service/pom.xml -newer "$JAR" -type f -print -quit)" ]]; then
   log "building ingest-service"
   ./mvnw -q -B -pl ingest-service -am package -DskipTests
 fi
