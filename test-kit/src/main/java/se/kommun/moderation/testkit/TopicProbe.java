@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +62,14 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Publishes a raw record (acks=all) and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value) {
+        sendAll(topic, key, List.of(value));
+    }
+
+    /**
+     * Publishes records under one key in one go (so a consumer is likely to get them in one poll) and
+     * waits for every acknowledgement.
+     */
+    public void sendAll(String topic, String key, List<String> values) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -68,11 +78,17 @@ public final class TopicProbe implements AutoCloseable {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
         }
         try {
-            producer.send(new ProducerRecord<>(broker.topic(topic), key, value)).get();
+            List<Future<?>> acks = new ArrayList<>(values.size());
+            for (String value : values) {
+                acks.add(producer.send(new ProducerRecord<>(broker.topic(topic), key, value)));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish to " + topic, e.getCause());
         }
     }

@@ -14,6 +14,17 @@ public interface ClassificationConfig {
 
     Rules rules();
 
+    /**
+     * Threads that classify one consumed batch together (slices of it, published in input order).
+     * Unset: one per available processor. Classification is the service's bottleneck, and one thread
+     * leaves the second core of a small machine to the Kafka clients alone.
+     */
+    Optional<Integer> workers();
+
+    default int workerCount() {
+        return Math.max(1, workers().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
     interface Rules {
 
         /**

@@ -92,6 +92,24 @@ class ClassificationFlowTest {
     }
 
     @Test
+    void aCommentsVersionsLeaveInTheOrderTheyCameAlthoughBatchesAreClassifiedInSlices() {
+        String commentId = "c-" + UUID.randomUUID();
+        List<String> texts = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int version = 0; version < 300; version++) {
+            String text = "Version " + version + ": när öppnar badhuset igen?";
+            texts.add(text);
+            events.add(codec.encode(received(commentId, text, version == 0 ? Verb.ADDED : Verb.EDITED)));
+        }
+        String commentKey = received(commentId, "", Verb.ADDED).commentKey();
+        probe.sendAll(Topics.COMMENTS_RECEIVED, commentKey, events);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(classifiedFor(commentKey)).extracting(out -> out.payload().comment().text())
+                        .containsExactlyElementsOf(texts));
+    }
+
+    @Test
     void aReplayedEventYieldsTheSameOutputEventId() {
         EventEnvelope<CommentReceived> event = received("c-" + UUID.randomUUID(), "Tack!", Verb.ADDED);
         probe.send(Topics.COMMENTS_RECEIVED, event.commentKey(), codec.encode(event));

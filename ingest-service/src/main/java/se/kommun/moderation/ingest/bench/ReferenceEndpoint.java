@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import se.kommun.moderation.ingest.messaging.ChannelSender;
+import se.kommun.moderation.messaging.ChannelSender;
 
 /**
  * The benchmark's reference (bench/ingest): the same HTTP stack, producer settings and sending path

@@ -15,6 +15,7 @@ import se.kommun.moderation.events.CommentReceived;
 import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.ChannelSender;
 
 /**
  * Publishes the edge's events. Each returned {@link Uni} completes only when the broker has

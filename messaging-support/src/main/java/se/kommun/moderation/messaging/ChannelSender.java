@@ -1,4 +1,4 @@
-package se.kommun.moderation.ingest.messaging;
+package se.kommun.moderation.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -17,16 +17,17 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Sends one request's records through an outgoing channel's Kafka producer and completes when the
- * broker has acknowledged all of them. The channel is declared (and its producer built from its
+ * Sends a group of records (one webhook request's, one consumed batch's) through an outgoing
+ * channel's Kafka producer and completes when the broker has acknowledged all of them. The channel is declared (and its producer built from its
  * configuration: acks=all, idempotence, timeouts) by an emitter as usual; records go to the producer
- * directly because a request of 50 comments then costs one hop to the producer's sending thread and
+ * directly because a group of 50 records then costs one hop to the producer's sending thread and
  * one completion, instead of a reactive message, an acknowledgement chain and a context switch per
- * record (about 45 % of the edge's CPU at batches of 50 before this).
+ * record (about 45 % of the ingest edge's CPU at batches of 50 before this).
  *
  * <p>The sends run on the connector's sending thread, never on the event loop: the first send may
  * wait for metadata for up to {@code max.block.ms}. The completion returns to the caller's Vert.x
- * context, so the HTTP answer is written on the event loop and not on Kafka's network thread.
+ * context when there is one, so an HTTP answer is written on its event loop and not on Kafka's
+ * network thread.
  */
 public final class ChannelSender<V> {
 
