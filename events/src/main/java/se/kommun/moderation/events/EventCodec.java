@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,8 @@ public final class EventCodec {
     private static final EventCodec INSTANCE = new EventCodec();
 
     private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            // The module's own Instant reader, replaced inside it: a second module does not take precedence.
+            .addModule(new JavaTimeModule().addDeserializer(Instant.class, new UtcInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
