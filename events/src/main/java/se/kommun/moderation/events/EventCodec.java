@@ -28,8 +28,10 @@ public final class EventCodec {
     private static final EventCodec INSTANCE = new EventCodec();
 
     private final ObjectMapper mapper = JsonMapper.builder()
-            // The module's own Instant reader, replaced inside it: a second module does not take precedence.
-            .addModule(new JavaTimeModule().addDeserializer(Instant.class, new UtcInstantDeserializer()))
+            // The module's own Instant reader and writer, replaced inside it: a second module would
+            // not take precedence over it.
+            .addModule(new JavaTimeModule().addDeserializer(Instant.class, new UtcInstantDeserializer())
+                    .addSerializer(Instant.class, new UtcInstantSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

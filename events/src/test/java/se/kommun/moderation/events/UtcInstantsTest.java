@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UtcInstantDeserializerTest {
+class UtcInstantsTest {
 
     private final ObjectMapper mapper = EventCodec.instance().mapper();
 
@@ -30,6 +32,30 @@ class UtcInstantDeserializerTest {
             "2026-11-29T10:15:30.1234567890Z", "2026-11-29T1a:15:30Z", "+2026-11-29T10:15:30Z"})
     void leavesEveryOtherFormToTheStandardReader(String text) {
         assertThat(UtcInstantDeserializer.parseUtc(text)).isNull();
+    }
+
+    @Test
+    void writesEveryInstantExactlyAsInstantToString() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        List<Instant> samples = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-11-29T10:15:30Z"),
+                Instant.parse("2026-11-29T10:15:30.100Z"), Instant.parse("2026-11-29T10:15:30.000100Z"),
+                Instant.parse("2026-11-29T10:15:30.000000100Z"), Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 10_000; i++) {
+            long seconds = random.nextLong() % 253_402_300_799L; // within years 0001–9999 either side of 1970
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            samples.add(Instant.ofEpochSecond(Math.abs(seconds) * (i % 2 == 0 ? 1 : -1) / 32, nanos));
+        }
+        for (Instant instant : samples) {
+            assertThat(UtcInstantSerializer.format(instant)).isEqualTo(instant.toString());
+            assertThat(mapper.writeValueAsString(instant)).isEqualTo("\"" + instant + "\"");
+        }
     }
 
     @Test
