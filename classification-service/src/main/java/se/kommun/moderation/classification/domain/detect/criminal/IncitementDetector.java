@@ -48,14 +48,19 @@ public final class IncitementDetector implements Detector {
             boolean order = tokens.clauseStart(from) || afterConjunction(tokens, from);
             int joined = evidence.near(call, from, 4, 0);
             boolean question = tokens.isQuestion(tokens.sentence(from));
-            double s;
+            // the strongest reading wins: a weak call next to an order ("på lördag, ta med tillhyggen")
+            // must not weaken the order
+            double s = 0.0;
             if (joined != Evidence.NONE && evidence.hits().toToken(joined) < from) {
                 s = 0.9 * evidence.weight(h) * Math.max(0.8, evidence.weight(joined));
-            } else if (order && !question) {
-                s = (strongestCall != Evidence.NONE ? 0.92 : 0.78) * evidence.weight(h);
-            } else if (strongestCall != Evidence.NONE) {
+            }
+            if (order && !question) {
+                s = Math.max(s, (strongestCall != Evidence.NONE ? 0.92 : 0.78) * evidence.weight(h));
+            }
+            if (s == 0.0 && strongestCall != Evidence.NONE) {
                 s = 0.5 * evidence.weight(h) * evidence.weight(strongestCall);
-            } else {
+            }
+            if (s == 0.0) {
                 continue;
             }
             score = Scores.either(score, s);

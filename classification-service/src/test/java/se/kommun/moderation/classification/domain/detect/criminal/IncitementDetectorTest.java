@@ -71,4 +71,28 @@ class IncitementDetectorTest {
     void ignoresNegativesOfEuphemismsAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: a call to a group (who, when, where) and an act of arson or vandalism
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Nån som hänger med och tänder på bilarna vid stationen i natt?",
+        "Alla som är trötta på nämnden: vi möts vid kommunhuset kl 20 och krossar rutorna",
+        "Ställ er vid infarten på söndag, försöker de köra in så punkterar vi däcken. Sprid!",
+        "Vi samlas vid rektorns hus imorgon, ta med ägg och något att kasta med",
+        "Samling på torget på lördag, ta med färg och kasta färg på stadshuset",
+    })
+    void recognisesAGroupCalledToArsonOrVandalism(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi ska måla om staketet vid förskolan på lördag, ta med färg och penslar!",
+        "Alla som vill hänga med och plocka skräp: vi samlas vid kyrkan på lördag kl 10.",
+        "Min kompis tänder på allt som har med brandbilar att göra",
+        "Någon har punkterat däcken på min cykel igen, kan ni sätta upp en kamera?",
+    })
+    void letsGatheringsAndReportsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
