@@ -144,4 +144,31 @@ class ThreatDetectorTest {
     void passesOwnKnowledgePostponementAndFarewells(String text) {
         assertThat(score(text)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: veiled threats built from several weak phrases that add up
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Socialsekreteraren hämtar sina barn på fritids varje dag. Det vore ju synd om något hände på vägen hem, jag säger bara det.",
+        "Rektorn borde inte gå ensam till bussen efter mötet. Mer än så behöver jag inte säga, han förstår nog.",
+        "Jag har skrivit upp era namn i nämnden. Den dagen det smäller ska ni inte säga att ni inte blev varnade.",
+        "stänger ni badet så kommer vi och hälsar på i kommunhuset, ta med er västar 🔪",
+        "to the parking warden on Storgatan: next time I'll be waiting outside with a baseball bat, not joking",
+        "you better watch your back at the next council meeting",
+    })
+    void recognisesVeiledThreatsWhosePhrasesAddUp(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Det vore ju synd om något hände med lindarna i allén, de är över hundra år gamla.",
+        "Polisen råder alla att inte gå ensam till parkeringen sent på kvällen efter konserten.",
+        "Vi kommer och hälsar på i stadshuset på öppet hus, barnen längtar!",
+        "Jag hämtar mina barn på förskolan kl 16 varje dag och bussen är alltid sen.",
+        "next time I'll bring my own bags, not joking, the shop was out of them",
+        "Jag har skrivit upp namnen på alla som vill vara med i kören.",
+    })
+    void letsSimilarEverydayWordsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
