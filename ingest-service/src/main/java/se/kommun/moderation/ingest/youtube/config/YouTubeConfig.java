@@ -49,7 +49,40 @@ public interface YouTubeConfig {
     @WithDefault("65536")
     int websubMaxBodyBytes();
 
+    /** Subscribing to the channels' video feeds at the WebSub hub, and keeping the leases alive. */
+    WebSub websub();
+
     default List<String> channelIds() {
         return channels().orElse(List.of());
+    }
+
+    /** {@code ingest.youtube.websub.*}; the shared secret stays {@code ingest.youtube.websub-secret}. */
+    interface WebSub {
+
+        /** Google's hub; a test points it at a fake. */
+        @WithDefault("https://pubsubhubbub.appspot.com/subscribe")
+        String hubUrl();
+
+        /**
+         * Our public URL of {@code /webhooks/youtube/websub}, as the hub reaches it. Unset: nothing is
+         * subscribed (the endpoint still answers a hub that someone subscribed by hand).
+         */
+        Optional<String> callbackUrl();
+
+        /** The {@code hub.lease_seconds} asked for; the hub may grant another, which is what is renewed. */
+        @WithDefault("5d")
+        Duration lease();
+
+        /** Between two checks for subscriptions to send, renew or cancel. */
+        @WithDefault("10m")
+        Duration checkInterval();
+
+        /** Before the first check after start. */
+        @WithDefault("30s")
+        Duration firstCheckDelay();
+
+        /** For one request to the hub; a check does not wait longer for it. */
+        @WithDefault("10s")
+        Duration requestTimeout();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +24,7 @@ import se.kommun.moderation.ingest.youtube.domain.WebSubFeedParser;
 import se.kommun.moderation.ingest.youtube.domain.WebSubSignature;
 import se.kommun.moderation.ingest.youtube.domain.WebSubTopics;
 import se.kommun.moderation.ingest.youtube.polling.YouTubePoller;
+import se.kommun.moderation.ingest.youtube.subscription.YouTubeWebSubSubscriptions;
 
 /**
  * WebSub (PubSubHubbub) callback for the channels' video feeds. YouTube pushes video events only, never
@@ -48,29 +50,50 @@ public class YouTubeWebSubResource {
     YouTubePoller poller;
 
     @Inject
+    YouTubeWebSubSubscriptions subscriptions;
+
+    @Inject
     MeterRegistry meters;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "WebSub intent verification",
-            description = "Echoes hub.challenge when hub.topic is the video feed of one of our channels; 404 otherwise.")
+            description = "Echoes hub.challenge for a subscription to the video feed of one of our channels, and"
+                    + " for an unsubscription from one that is no longer ours; 404 otherwise.")
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.topic") String topic,
             @QueryParam("hub.challenge") String challenge, @QueryParam("hub.lease_seconds") String leaseSeconds) {
-        Optional<String> channel = WebSubTopics.channelOf(topic).filter(poller.channels()::contains);
-        if (channel.isEmpty()) {
+        Optional<String> feedChannel = WebSubTopics.channelOf(topic);
+        boolean ours = feedChannel.filter(poller.channels()::contains).isPresent();
+        // Unsubscribing is what we ask for once a channel was closed, and what we refuse for an open one
+        // (whoever asked the hub for it, it is not us).
+        boolean intended = "unsubscribe".equals(mode) ? feedChannel.isPresent() && !ours : ours;
+        if (!intended) {
             // Not a subscription we would have asked for: refusing it is how WebSub says no.
             return Response.status(Status.NOT_FOUND).entity("unknown topic").build();
         }
+        String channel = feedChannel.get();
         if ("denied".equals(mode)) {
-            LOG.warnf("the WebSub hub denied the subscription to channel %s", channel.get());
+            LOG.warnf("the WebSub hub denied the subscription to channel %s", channel);
+            subscriptions.denied(channel);
             return Response.ok().build();
         }
         if (!("subscribe".equals(mode) || "unsubscribe".equals(mode)) || challenge == null || challenge.isEmpty()) {
             return Response.status(Status.BAD_REQUEST).entity("hub.mode and hub.challenge are required").build();
         }
-        LOG.infof("WebSub %s for channel %s verified (lease %s s)", mode, channel.get(),
-                leaseSeconds == null ? "?" : leaseSeconds.replaceAll("\\D", ""));
+        Optional<Duration> lease = seconds(leaseSeconds);
+        LOG.infof("WebSub %s for channel %s verified (lease %s s)", mode, channel,
+                lease.map(granted -> Long.toString(granted.toSeconds())).orElse("?"));
+        if ("subscribe".equals(mode)) {
+            subscriptions.verified(channel, lease);
+        }
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    private static Optional<Duration> seconds(String leaseSeconds) {
+        if (leaseSeconds == null || !leaseSeconds.trim().matches("\\d{1,10}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(leaseSeconds.trim())));
     }
 
     @POST

@@ -1,7 +1,9 @@
 package se.kommun.moderation.ingest.youtube.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -12,7 +14,7 @@ import java.util.Map;
 /**
  * A fake YouTube Data API on loopback (WireMock, dynamic port) for {@code @QuarkusTest}s. It answers
  * every list call with an empty page unless a test stubs something more specific, and points the
- * service at itself with test credentials and test channels.
+ * service at itself with test credentials and test channels. It is the WebSub hub too.
  */
 public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,7 +23,12 @@ public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManag
     public static final String OAUTH_TOKEN = "test-oauth-token";
     public static final String WEBSUB_SECRET = "test-websub-secret";
     /** The channels the service is configured with; each test uses its own. */
-    public static final String CHANNELS = "UCpoll,UCedit,UCcrash,UCrefused,UCreplies,UChook,UCsilent,UCother,UCclosed";
+    public static final String CHANNELS =
+            "UCpoll,UCedit,UCcrash,UCrefused,UCreplies,UChook,UCsilent,UCother,UCclosed,UCsubscribe,UCrenew";
+    /** The WebSub hub's subscription endpoint, served by the same fake: it accepts everything (202). */
+    public static final String HUB_PATH = "/hub/subscribe";
+    /** What the service gives the hub as its callback; the fake hub never calls it, tests verify instead. */
+    public static final String CALLBACK_URL = "https://ingest.kommun.example/webhooks/youtube/websub";
 
     private WireMockServer server;
 
@@ -33,12 +40,15 @@ public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManag
                 .willReturn(okJson(CommentThreadsJson.threadPage(null))));
         server.stubFor(get(urlPathEqualTo(BASE_PATH + "/comments")).atPriority(10)
                 .willReturn(okJson(CommentThreadsJson.replyPage(null))));
+        server.stubFor(post(urlPathEqualTo(HUB_PATH)).atPriority(10).willReturn(aResponse().withStatus(202)));
         return Map.of(
                 "ingest.youtube.base-url", server.baseUrl() + BASE_PATH,
                 "ingest.youtube.api-key", API_KEY,
                 "ingest.youtube.oauth-token", OAUTH_TOKEN,
                 "ingest.youtube.channels", CHANNELS,
-                "ingest.youtube.websub-secret", WEBSUB_SECRET);
+                "ingest.youtube.websub-secret", WEBSUB_SECRET,
+                "ingest.youtube.websub.hub-url", server.baseUrl() + HUB_PATH,
+                "ingest.youtube.websub.callback-url", CALLBACK_URL);
     }
 
     @Override
