@@ -28,12 +28,14 @@ public final class ViolenceGlorificationDetector implements Detector {
     private final int perpetrator;
     private final int approval;
     private final int sympathy;
+    private final int sports;
 
     public ViolenceGlorificationDetector(RuleSet rules) {
         depiction = rules.concept("violence_depiction");
         perpetrator = rules.concept("perpetrator");
         approval = rules.concept("approval");
         sympathy = rules.concept("sympathy");
+        sports = rules.concept("sports_context");
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class ViolenceGlorificationDetector implements Detector {
         if (shown == Evidence.NONE) {
             shown = praisedPerpetrator(evidence);
         }
-        if (shown == Evidence.NONE) {
+        if (shown == Evidence.NONE || sportsTalk(evidence, shown)) {
             return;
         }
         double approvals = 0.0;
@@ -80,6 +82,19 @@ public final class ViolenceGlorificationDetector implements Detector {
             }
         }
         return best;
+    }
+
+    /**
+     * "ÖSK sköt sönder dem, ren massaker ⚽": a team, a match or a goal in the sentence of the
+     * violence makes it sports talk, when the violence is only an attack word ("massaker") or a
+     * weak depiction. A full depiction of someone hurt stays violence even after a match
+     * ("supportrarna som misshandlade domaren efter matchen är hjältar").
+     */
+    private boolean sportsTalk(Evidence evidence, int shown) {
+        if (evidence.strongestInSentence(sports, evidence.sentenceOf(shown)) == Evidence.NONE) {
+            return false;
+        }
+        return evidence.hits().concept(shown) != depiction || evidence.weight(shown) < 0.9;
     }
 
     /** "ingen hjälte", "inte en legend": a negation up to two words before the praise. */

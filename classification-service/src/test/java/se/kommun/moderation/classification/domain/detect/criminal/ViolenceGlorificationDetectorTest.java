@@ -72,4 +72,27 @@ class ViolenceGlorificationDetectorTest {
     void ignoresNegativesOfPraiseFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: injuries in all their forms, cheered as good news, laughed at or shared
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bästa nyheten i år att socialchefen blev misshandlad i trapphuset, hoppas det blir fler",
+        "killarna som bröt käken på väktaren förtjänade det, lmao han låg och blödde",
+        "P-vakten blev knivhuggen i natt 😂 har klippet om nån vill se",
+        "Supportrarna som misshandlade domaren efter matchen är hjältar",
+    })
+    void recognisesInjuriesCheeredOrShared(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vilken match! Sirius sköt sönder Degerfors, ren massaker 😂⚽",
+        "AIK slaktade Hammarby i derbyt, bästa nyheten på länge 😂",
+        "Bästa nyheten på länge att simhallen öppnar igen!",
+        "Min granne blev knivhuggen igår, fruktansvärt. Hoppas polisen tar dem.",
+    })
+    void letsSportsTalkGoodNewsAndGriefPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
