@@ -53,6 +53,9 @@ public final class HateSpeechDetector implements Detector {
         double score = 0.0;
         List<Reason> reasons = new ArrayList<>();
         for (int h = evidence.hits().first(slur); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (!numberCodeWrittenAsOne(evidence, h)) {
+                continue;
+            }
             double s = 0.9 * evidence.weight(h) * distance(evidence, evidence.sentenceOf(h));
             score = Scores.either(score, s);
             reasons.add(evidence.reason(NAME + ".slur", Route.CRIMINAL, SUBTYPE, h, s));
@@ -116,6 +119,21 @@ public final class HateSpeechDetector implements Detector {
         reasons.add(evidence.reason(NAME + ".group", Route.CRIMINAL, SUBTYPE, g, groupWeight));
         reasons.add(evidence.reason(NAME + ".contempt", Route.CRIMINAL, SUBTYPE, because, score));
         return score;
+    }
+
+    /**
+     * A code of numbers ("14 88") is one only when written as one: "14/88", "14-88", "1488"; "buss
+     * 14, 88 kr" is two numbers.
+     */
+    private static boolean numberCodeWrittenAsOne(Evidence evidence, int h) {
+        Tokens tokens = evidence.tokens();
+        int from = evidence.hits().fromToken(h);
+        int to = evidence.hits().toToken(h);
+        if (from == to || !Character.isDigit(tokens.folded(from).charAt(0))) {
+            return true;
+        }
+        String between = evidence.original().substring(tokens.originalEnd(from), tokens.originalStart(to));
+        return between.equals("/") || between.equals("-");
     }
 
     /** "afghanerna", "judarna": the definite plural speaks of the group as a whole. */

@@ -68,4 +68,25 @@ class CsamReferenceDetectorTest {
     void ignoresNegativesOfFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: secret images from a children's changing room or shower, offered or swapped
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "fick tag på bilder från killarnas omklädningsrum på barnsimmet i Eyravallen, skriv i dm",
+        "har filmer från duschen på barnsimmet, pm för inbjudan till gruppen",
+        "Bilder från flickornas omklädningsrum, byter mot liknande",
+    })
+    void recognisesSecretImagesOfChildrenShared(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Har bilder från barnsimmets avslutning, dm om ni vill ha dem",
+        "Kan ni skicka info om varför det inte finns lås i omklädningsrummet på barnsimmet?",
+        "Någon fotade i omklädningsrummet på barnsimmet, jag har anmält det till polisen",
+    })
+    void letsSwimmingClassPhotosAndReportsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

@@ -96,4 +96,27 @@ class HateSpeechDetectorTest {
     void ignoresNegativesOfDehumanisingFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: coded hate (number codes, ZOG, ironic group names, animal emoji)
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Centrum är fullt av kulturberikare nuförtiden 🙄",
+        "Rösta rätt i höst 14/88",
+        "ZOG styr hela fullmäktige",
+        "Somalierna i Vivalla 🐀🐀",
+        "1488 Sverige vaknar",
+    })
+    void recognisesCodedHate(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi åker buss 14, 88 kr för biljetten",
+        "Linje 14 och 88 går inte på söndagar",
+        "Vilken söt apa på Skansen 🐒",
+    })
+    void letsNumbersAndAnimalsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
