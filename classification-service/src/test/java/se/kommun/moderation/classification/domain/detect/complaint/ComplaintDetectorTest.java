@@ -65,4 +65,27 @@ class ComplaintDetectorTest {
     void passesNeutralQuestions(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
     }
+
+    // unseen-set-8 family: complaints without a complaint word (a plea, a duration, irony, dialect, English)
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Gatlyset på Nygatan har inte synts till sen i fredags, snälla åtgärda innan någon ramlar",
+        "Fyra dygn utan ström i Glanshammar och inte ett ord från kommunen.",
+        "Soptunnorna blåser omkull varje natt, tack för inget 🙄",
+        "Vägen har int plogats på en vecka, ä dä så här dä ska va?",
+        "The playground has had no lights since October. Please fix this.",
+    })
+    void recognisesComplaintsWithoutAComplaintWord(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "När öppnar biblioteket i sommar?",
+        "Tack för en fin konsert igår!",
+        "Great job med nya lekplatsen, barnen älskar den!",
+    })
+    void letsQuestionsAndThanksPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
+    }
 }
