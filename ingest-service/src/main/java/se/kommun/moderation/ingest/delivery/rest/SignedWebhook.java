@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
@@ -23,9 +24,19 @@ import se.kommun.moderation.ingest.delivery.domain.UnreadableDeliveryException;
 @ApplicationScoped
 public class SignedWebhook {
 
-    /** One platform's side of it. */
+    /**
+     * One platform's side of it. {@code completion} may add what the delivery itself lacks (e.g. a
+     * link looked up at the platform) after the signature was checked; it must not fail, and must not
+     * hold the answer long.
+     */
     public record Spec(Platform platform, String signatureHeader, int maxBodyBytes,
-            Predicate<byte[]> signatureMatches, BiFunction<RawBody, Instant, MappedDelivery> mapper) {
+            Predicate<byte[]> signatureMatches, BiFunction<RawBody, Instant, MappedDelivery> mapper,
+            Function<MappedDelivery, Uni<MappedDelivery>> completion) {
+
+        public Spec(Platform platform, String signatureHeader, int maxBodyBytes,
+                Predicate<byte[]> signatureMatches, BiFunction<RawBody, Instant, MappedDelivery> mapper) {
+            this(platform, signatureHeader, maxBodyBytes, signatureMatches, mapper, mapped -> Uni.createFrom().item(mapped));
+        }
     }
 
     @Inject
@@ -54,7 +65,8 @@ public class SignedWebhook {
                     .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
                     .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
-        return intake.deliver(raw, mapped, receivedAt)
+        return spec.completion().apply(mapped)
+                .chain(completed -> intake.deliver(raw, completed, receivedAt))
                 .map(WebhookAnswers::of)
                 .onFailure().recoverWithItem(WebhookAnswers::unavailable);
     }

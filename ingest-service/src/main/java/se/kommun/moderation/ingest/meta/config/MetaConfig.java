@@ -2,6 +2,7 @@ package se.kommun.moderation.ingest.meta.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The Meta app (Facebook Pages and Instagram). Secrets from configuration or environment only. */
@@ -24,4 +25,19 @@ public interface MetaConfig {
      */
     @WithDefault("https://www.facebook.com")
     String permalinkBase();
+
+    /** Looking up the permalink of the Instagram media a comment is on (the webhook has none). */
+    Instagram instagram();
+
+    /** {@code ingest.meta.instagram.*}; the Graph API base URL is {@code ingest.commands.instagram.base-url}. */
+    interface Instagram {
+
+        /** The longest a delivery waits for a permalink; after it, the comment goes out without one. */
+        @WithDefault("2s")
+        Duration permalinkTimeout();
+
+        /** Media permalinks kept (they do not change); the least recently used are forgotten beyond it. */
+        @WithDefault("10000")
+        int permalinkCacheSize();
+    }
 }

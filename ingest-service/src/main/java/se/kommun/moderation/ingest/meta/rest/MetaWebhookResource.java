@@ -36,6 +36,9 @@ public class MetaWebhookResource {
     SignedWebhook webhook;
 
     @Inject
+    InstagramPermalinkStep permalinks;
+
+    @Inject
     public MetaWebhookResource(MetaConfig config) {
         this.config = config;
         this.mapper = new MetaPayloadMapper(config.permalinkBase());
@@ -65,6 +68,6 @@ public class MetaWebhookResource {
         return webhook.receive(new SignedWebhook.Spec(Platform.FACEBOOK, SIGNATURE_HEADER, config.maxBodyBytes(),
                 raw -> config.appSecret().isPresent()
                         && HmacSignatures.isValidHexSha256(signature, "sha256=", config.appSecret().get(), raw),
-                mapper::map), contentType, signature, body);
+                mapper::map, permalinks::complete), contentType, signature, body);
     }
 }
