@@ -100,4 +100,23 @@ class SocialServicesDisclosureDetectorTest {
     void passesRecruitmentAndOpinions(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // unseen-set-8 family: the writer living in social-services housing after detox
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag bor på stödboendet i Markbacken sedan avgiftningen och värmen fungerar inte.",
+        "Jag bor i ett av socialtjänstens stödboenden och min boendestödjare kommer aldrig.",
+    })
+    void recognisesTheWriterInSocialServicesHousing(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kommunen borde bygga fler stödboenden för unga vuxna",
+        "Hur många platser har kommunens stödboenden?",
+    })
+    void letsTalkAboutHousingInGeneralPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
