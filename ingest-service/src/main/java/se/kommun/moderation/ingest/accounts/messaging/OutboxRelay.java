@@ -1,6 +1,7 @@
 package se.kommun.moderation.ingest.accounts.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -19,6 +20,7 @@ import se.kommun.moderation.ingest.accounts.persistence.OutboxEntity;
  * between the commit and the send delays the event, it does not lose it (a resend is recognised
  * downstream by its event id).
  */
+@Startup // created with the application: lazily, the first tick could fall into shutdown and fail to connect its emitter
 @ApplicationScoped
 public class OutboxRelay {
 
