@@ -3,7 +3,8 @@ package se.kommun.moderation.classification.domain.normalize;
 /**
  * Step 3: "j a g  s k a  d ö d a" → "jag ska döda". A run of at least three lone letters separated
  * by spaces (or dots, dashes, underscores) is joined; where the writer left a wider gap between two
- * letters than the narrowest one in the run, that gap is a word break.
+ * letters than the narrowest one in the run, that gap is a word break. The run keeps to the
+ * separator the writer chose: "k.u.l.a i pannan" is "kula i pannan", not "kulai pannan".
  */
 final class SpacedLetterCollapsing {
 
@@ -33,6 +34,7 @@ final class SpacedLetterCollapsing {
             int count = 0;
             letters[count++] = i;
             int j = i + 1;
+            char kind = 0; // the separator the writer chose ("k.u.l.a", "s-k-j-u-t-a", "d ö d a")
             while (true) {
                 int gapStart = j;
                 while (j < n && isSeparator(in.charAt(j)) && j - gapStart <= MAX_GAP) {
@@ -41,6 +43,11 @@ final class SpacedLetterCollapsing {
                 int gap = j - gapStart;
                 if (gap == 0 || gap > MAX_GAP || j >= n || !isLoneLetter(in, j)) {
                     break;
+                }
+                if (kind == 0) {
+                    kind = in.charAt(gapStart);
+                } else if (!contains(in, gapStart, j, kind)) {
+                    break; // "k.u.l.a i pannan": a plain space after a dotted word ends it, "i" is a word of its own
                 }
                 if (count == letters.length) {
                     letters = java.util.Arrays.copyOf(letters, count * 2);
@@ -90,6 +97,15 @@ final class SpacedLetterCollapsing {
         boolean leftFree = index == 0 || !Letters.isLetterOrDigit(in.charAt(index - 1));
         boolean rightFree = index + 1 >= in.length() || !Letters.isLetterOrDigit(in.charAt(index + 1));
         return leftFree && rightFree;
+    }
+
+    private static boolean contains(MappedText in, int from, int to, char c) {
+        for (int k = from; k < to; k++) {
+            if (in.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSeparator(char c) {

@@ -68,6 +68,15 @@ class TextNormalizerTest {
     }
 
     @Test
+    void joinsLettersSeparatedByDotsOrDashesAndStopsWhereTheSeparatorChanges() {
+        assertThat(fold("en k.u.l.a i skallen")).isEqualTo("en kula i skalen");
+        assertThat(fold("ska d.ö.d.a er")).isEqualTo("ska doda er");
+        assertThat(fold("s-k-j-u-t-a honom")).isEqualTo("skjuta honom");
+        assertThat(fold("j.a.g. s.k.a")).isEqualTo("jag ska");
+        assertThat(fold("k u l a")).isEqualTo("kula");
+    }
+
+    @Test
     void leavesOrdinarySingleLetterWordsAlone() {
         assertThat(fold("i och å")).isEqualTo("i och a");
     }
