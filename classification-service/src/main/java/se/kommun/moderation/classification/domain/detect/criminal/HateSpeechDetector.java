@@ -2,6 +2,8 @@ package se.kommun.moderation.classification.domain.detect.criminal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import se.kommun.moderation.classification.domain.detect.Detector;
 import se.kommun.moderation.classification.domain.detect.Evidence;
 import se.kommun.moderation.classification.domain.detect.Finding;
@@ -35,6 +37,8 @@ public final class HateSpeechDetector implements Detector {
     private final int slur;
     private final int distancing;
     private final MaskedWords masked;
+
+    private static final String[] ANAPHORS = {"det", "de", "dom", "dem", "dessa", "those", "these", "they", "theyre"};
 
     public HateSpeechDetector(RuleSet rules) {
         group = rules.concept("protected_group");
@@ -71,6 +75,7 @@ public final class HateSpeechDetector implements Detector {
         for (int g = evidence.hits().first(group); g != Evidence.NONE; g = evidence.hits().next(g)) {
             score = Scores.either(score, groupEvidence(evidence, g, reasons));
         }
+        score = Scores.either(score, echo(evidence, reasons));
         if (score > 0.0) {
             findings.add(new Finding(NAME, Route.CRIMINAL, SUBTYPE, score, reasons, false));
         }
@@ -78,6 +83,7 @@ public final class HateSpeechDetector implements Detector {
 
     private double groupEvidence(Evidence evidence, int g, List<Reason> reasons) {
         int sentence = evidence.sentenceOf(g);
+        int follower = anaphoricFollower(evidence.tokens(), sentence);
         double groupWeight = evidence.weight(g);
         int from = evidence.hits().fromToken(g);
         double best = 0.0;
@@ -87,14 +93,14 @@ public final class HateSpeechDetector implements Detector {
             best = 0.85; // "jävla muslimer"
             because = swear;
         }
-        int d = evidence.strongestInSentence(dehumanize, sentence);
+        int d = strongest(evidence, dehumanize, sentence, follower);
         if (d != Evidence.NONE && 0.95 * evidence.weight(d) > best) {
             best = 0.95 * evidence.weight(d);
             because = d;
         }
-        boolean general = evidence.strongestInSentence(generalizer, sentence) != Evidence.NONE
+        boolean general = strongest(evidence, generalizer, sentence, follower) != Evidence.NONE
                 || definitePlural(evidence, g) || evidence.tokens().sentenceInitial(from);
-        int n = evidence.strongestInSentence(denigrate, sentence);
+        int n = strongest(evidence, denigrate, sentence, follower);
         if (n != Evidence.NONE) {
             double s = evidence.weight(n) * (general ? 0.9 : 0.7);
             if (s > best) {
@@ -102,7 +108,7 @@ public final class HateSpeechDetector implements Detector {
                 because = n;
             }
         }
-        int x = evidence.strongestInSentence(exclusion, sentence);
+        int x = strongest(evidence, exclusion, sentence, follower);
         if (x != Evidence.NONE) {
             double s = evidence.weight(x) * (general || n != Evidence.NONE || d != Evidence.NONE ? 0.85 : 0.6);
             if (s > best) {
@@ -119,6 +125,52 @@ public final class HateSpeechDetector implements Detector {
         reasons.add(evidence.reason(NAME + ".group", Route.CRIMINAL, SUBTYPE, g, groupWeight));
         reasons.add(evidence.reason(NAME + ".contempt", Route.CRIMINAL, SUBTYPE, because, score));
         return score;
+    }
+
+    /**
+     * The sentence after the group's when it opens with a pronoun standing for the group ("Kurderna har
+     * … . Det är ett folk av …", "… Those degenerates should be …"), else -1.
+     */
+    private static int anaphoricFollower(Tokens tokens, int sentence) {
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.sentence(t) == sentence + 1) {
+                for (String pronoun : ANAPHORS) {
+                    if (tokens.is(t, pronoun)) {
+                        return sentence + 1;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The heavier hit of the concept in the group's sentence and in its anaphoric follower. */
+    private static int strongest(Evidence evidence, int concept, int sentence, int follower) {
+        int here = evidence.strongestInSentence(concept, sentence);
+        if (follower < 0) {
+            return here;
+        }
+        int there = evidence.strongestInSentence(concept, follower);
+        if (here == Evidence.NONE) {
+            return there;
+        }
+        return there != Evidence.NONE && evidence.weight(there) > evidence.weight(here) ? there : here;
+    }
+
+    /** "(((bankirerna)))": the echo that marks people as Jews, an antisemitic code. */
+    private static double echo(Evidence evidence, List<Reason> reasons) {
+        Pattern pattern = evidence.pattern("hate_echo");
+        if (pattern == null) {
+            return 0.0;
+        }
+        Matcher m = pattern.matcher(evidence.original());
+        if (!m.find()) {
+            return 0.0;
+        }
+        double weight = 0.85;
+        reasons.add(evidence.reasonForSpan(NAME + ".echo", Route.CRIMINAL, SUBTYPE, m.start(), m.end(), weight));
+        return weight;
     }
 
     /**

@@ -45,7 +45,7 @@ public final class IncitementDetector implements Detector {
             if (negated(tokens, to)) {
                 continue;
             }
-            boolean order = tokens.clauseStart(from) || afterConjunction(tokens, from);
+            boolean order = tokens.clauseStart(from) || afterConjunction(tokens, from) || weAct(tokens, from);
             int joined = evidence.near(call, from, 4, 0);
             boolean question = tokens.isQuestion(tokens.sentence(from));
             // the strongest reading wins: a weak call next to an order ("på lördag, ta med tillhyggen")
@@ -86,6 +86,18 @@ public final class IncitementDetector implements Detector {
             }
         }
         return false;
+    }
+
+    /**
+     * "ikväll river vi avspärrningarna", "vi bränner bilarna": the writer's "we" next to the act
+     * announces it as a joint action, which is a call to those who read it.
+     */
+    private static boolean weAct(Tokens tokens, int from) {
+        int previous = from - 1;
+        int next = from + 1;
+        return previous >= 0 && tokens.sentence(previous) == tokens.sentence(from)
+                        && (tokens.is(previous, "vi") || tokens.is(previous, "we"))
+                || next < tokens.size() && tokens.sentence(next) == tokens.sentence(from) && tokens.is(next, "vi");
     }
 
     /** "… och riv ner", "ut ikväll och riv": an order joined to the one before. */

@@ -54,4 +54,22 @@ class CopyrightDetectorTest {
     void passesShortMagnetLinksAndPirateTv(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag har skannat alla notböckerna till kören, ladda ner här: [länk]",
+        "cracked version av spelet finns på min drive, gratis nedladdning",
+    })
+    void recognisesScannedOrCrackedWorks(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Jag har skannat protokollen från nämnden, ladda ner här: [länk]",
+        "Köpte spelet, inte cracked, kör det på min dator",
+    })
+    void letsLookAlikesOfScannedOrCrackedWorksPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

@@ -89,4 +89,22 @@ class CsamReferenceDetectorTest {
     void letsSwimmingClassPhotosAndReportsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "har nån länken till bilderna med små tjejer från badhuset? skicka i dm",
+        "mappen med unga killar från lägret, pm:a mig så delar jag",
+    })
+    void recognisesFoldersOfYoungChildrenShared(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bilderna från scoutlägret med barnen finns på föreningens sida.",
+        "Mappen med unga talanger från fotbollsskolan ligger på hemsidan.",
+    })
+    void letsLookAlikesOfFoldersOfYoungChildrenSharedPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

@@ -119,4 +119,26 @@ class HateSpeechDetectorTest {
     void letsNumbersAndAnimalsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Invandrarna i Brickebacken har tagit över torget. Dom är djur allihop.",
+        "Somalierna har förstört centrum. Det är ett folk av tjuvar.",
+        "Rainbow parade in the square again. These degenerates should be locked up.",
+        "(((bankirerna))) styr kommunen, vakna upp",
+    })
+    void recognisesGroupAndPredicateAcrossAPronounAndTheEcho(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kurderna i Vivalla har startat en fin förening. Det är ett folk med lång historia.",
+        "Politikerna är djur som bara tänker på sig själva.",
+        "Prideparaden gick genom centrum. Det var tusentals glada människor där.",
+        "Invandrarna i kommunen drabbas av bostadsbristen. De är offer för dålig planering.",
+    })
+    void letsLookAlikesOfGroupAndPredicateAcrossAPronounAndTheEchoPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

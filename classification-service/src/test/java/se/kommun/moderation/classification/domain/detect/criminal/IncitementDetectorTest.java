@@ -95,4 +95,27 @@ class IncitementDetectorTest {
     void letsGatheringsAndReportsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "inatt bränner vi bilarna vid torget, alla som är med samlas kl 23",
+        "vi samlas vid stationen på lördag och jagar ut dom därifrån en gång för alla",
+        "Imorgon välter vi bodarna vid bygget och kastar dem i sjön.",
+        "Rösta i flera vallokaler, ingen kontrollerar legitimation. Ju fler av oss desto bättre.",
+        "Vote twice, they never check ID at the polling station.",
+    })
+    void recognisesWeAnnouncingACrimeAndElectoralFraud(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi samlas vid torget på lördag och plockar skräp, ta med handskar!",
+        "Ikväll river vi gamla tapeterna i föreningslokalen, alla välkomna att hjälpa till.",
+        "Rösta på söndag! Vallokalerna är öppna 8-20, ta med leg.",
+        "Kan man rösta i flera val samma dag, till exempel kyrkovalet och kommunvalet?",
+    })
+    void letsLookAlikesOfWeAnnouncingACrimeAndElectoralFraudPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }

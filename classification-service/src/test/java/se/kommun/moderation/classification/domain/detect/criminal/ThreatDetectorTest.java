@@ -171,4 +171,34 @@ class ThreatDetectorTest {
     void letsSimilarEverydayWordsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Till dig på miljökontoret: jag vet vilken lägenhet du bor i på Norrgatan. Sov gott.",
+        "Jag vet vilken förskola din dotter går på, rektorn. Tänk dig för.",
+        "To the councillor who voted for the closure: I know which school your daughter goes to.",
+        "Stänger ni fritidsgården så kommer vi och hälsar på socialchefen hemma en natt. Vi kommer inte ensamma.",
+        "vi e sex st som väntar på dig utanför stadshuset när du slutar",
+        "Parkeringsvakten ska ta med tänderna hem i en påse efter nästa lapp.",
+        "rektorn ska få en k.u.l.a i skallen snart",
+        "jag ska s-k-j-u-t-a den där politikern",
+        "Jag knyter repet själv åt hela kommunstyrelsen.",
+        "Nästa gång har jag med mig något som får er att lyssna, ni får skylla er själva för vad som händer.",
+    })
+    void recognisesPrivateKnowledgeVisitAndMaskedStructures(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Sov gott alla och tack för en fin konsert ikväll!",
+        "Jag vet vilken skola min son ska börja i till hösten.",
+        "Morfar kommer och hälsar på oss hemma i helgen.",
+        "Jag kommer inte ensam till mötet, min fru följer med.",
+        "Ni får skylla er själva för vad som händer med budgeten om ni inte lyssnar.",
+        "Laget sköt fyra mål i pannan på motståndarna, tidsfråga innan vi vinner serien.",
+    })
+    void letsLookAlikesOfPrivateKnowledgeVisitAndMaskedStructuresPass(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
 }

@@ -95,4 +95,23 @@ class ViolenceGlorificationDetectorTest {
     void letsSportsTalkGoodNewsAndGriefPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Respekt till killarna som gav sig på busschauffören i fredags, så ska det se ut",
+        "Whoever set fire to the town hall is a hero, shame nobody was inside",
+    })
+    void recognisesPraiseOfAnyActOnPeopleOrBuildings(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Respekt till brandmännen som räddade familjen i Mosås!",
+        "Djurgården torkade golvet med Frölunda, legendarisk match!",
+        "Hemskt att någon satte eld på skolan, tänker på alla elever.",
+    })
+    void letsLookAlikesOfPraiseOfAnyActOnPeopleOrBuildingsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
