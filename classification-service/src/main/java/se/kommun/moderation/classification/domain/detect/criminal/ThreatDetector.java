@@ -17,7 +17,9 @@ import se.kommun.moderation.events.Route;
  * a harm word whose object is harmless ("mörda en semla", "döda handeln") or that sits in an
  * idiom ("jag dör av skratt", masked by the lexicon) does not count. Threat phrases ("vi vet var
  * du bor", "du är härmed varnad") add up on their own; weapons only reinforce other evidence.
- * News language about a threat ("döms för olaga hot") is not a threat.
+ * News language about a threat ("döms för olaga hot") is not a threat. Phrases that are everyday
+ * sentences alone ("vi väntar på er vid scenen", "jag vet var du bor, vi är grannar", "vore synd
+ * om något hände med eken") count only in menace company and not in friendly context.
  */
 public final class ThreatDetector implements Detector {
 
@@ -38,8 +40,22 @@ public final class ThreatDetector implements Detector {
     private final int violence;
     private final int privateKnowledge;
     private final int warning;
+    private final int weakMenace;
+    private final int menaceCompany;
+    private final int friendly;
+    private final int[] persons;
+    private final int grievance;
+    private final int complaint;
 
     public ThreatDetector(RuleSet rules) {
+        weakMenace = rules.concept("weak_menace");
+        menaceCompany = rules.concept("menace_company");
+        friendly = rules.concept("friendly_context");
+        grievance = rules.concept("grievance");
+        complaint = rules.concept("complaint_explicit");
+        persons = new int[] {rules.concept("person_target"), rules.concept("first_name"), rules.concept("child"),
+            rules.concept("kin"), rules.concept("third_person"), rules.concept("specific_person"),
+            rules.concept("person_at_risk")};
         privateKnowledge = rules.concept("private_knowledge");
         warning = rules.concept("warning");
         violence = rules.concept("violence");
@@ -59,7 +75,8 @@ public final class ThreatDetector implements Detector {
     @Override
     public void detect(Evidence evidence, List<Finding> findings) {
         if (!evidence.any(harm) && !evidence.any(die) && !evidence.any(harmOutcome) && !evidence.any(threatPhrase)
-                && !evidence.any(bring) && !evidence.any(violence) && !evidence.any(privateKnowledge)) {
+                && !evidence.any(bring) && !evidence.any(violence) && !evidence.any(privateKnowledge)
+                && !evidence.any(weakMenace)) {
             return;
         }
         double score = 0.0;
@@ -70,6 +87,16 @@ public final class ThreatDetector implements Detector {
         double phrases = 0.0;
         for (int h = evidence.hits().first(threatPhrase); h != Evidence.NONE; h = evidence.hits().next(h)) {
             if (!reported(evidence, h) && !ownKnowledge(evidence, h)) {
+                phrases = Scores.either(phrases, evidence.weight(h));
+                reasons.add(evidence.reason(NAME + ".phrase", Route.CRIMINAL, SUBTYPE, h, evidence.weight(h)));
+            }
+        }
+        for (int h = evidence.hits().first(weakMenace); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (reported(evidence, h) || ownKnowledge(evidence, h) || harmlessThing(evidence, h)) {
+                continue;
+            }
+            double company = company(evidence, h);
+            if (company > 0.0 && (company >= STRONG_COMPANY || !evidence.any(friendly))) {
                 phrases = Scores.either(phrases, evidence.weight(h));
                 reasons.add(evidence.reason(NAME + ".phrase", Route.CRIMINAL, SUBTYPE, h, evidence.weight(h)));
             }
@@ -276,6 +303,95 @@ public final class ThreatDetector implements Detector {
         }
         return 0.0;
     }
+
+    /** Company this strong (a weapon, a harm word, a threatening emoji) outweighs friendly words. */
+    private static final double STRONG_COMPANY = 0.8;
+
+    /**
+     * The strongest menace evidence OUTSIDE a weak phrase: a weapon, a harm word or outcome, another
+     * threat phrase, a warning ("tänk på det", at most 0.7), a menace cue ("när du slutar", 😈) or a
+     * second, separate weak phrase. 0 when the phrase stands alone.
+     */
+    private double company(Evidence evidence, int phrase) {
+        double best = 0.0;
+        for (int concept : new int[] {weapon, harm, die, harmOutcome, threatPhrase, warning, menaceCompany, weakMenace}) {
+            for (int h = evidence.hits().first(concept); h != Evidence.NONE; h = evidence.hits().next(h)) {
+                if (overlaps(evidence, h, phrase) || reported(evidence, h)) {
+                    continue;
+                }
+                double w = evidence.weight(h);
+                if (concept == warning || concept == weakMenace) {
+                    w = Math.min(w, 0.7);
+                }
+                best = Math.max(best, w);
+            }
+        }
+        if (namedTarget(evidence, phrase) && (evidence.any(grievance) || evidence.any(complaint))) {
+            best = Math.max(best, 0.7); // "handläggaren som nekade min mamma: vi väntar på dig"
+        }
+        return best;
+    }
+
+    /** An official, a role or an insult (not a pronoun) aimed at outside the weak phrase. */
+    private boolean namedTarget(Evidence evidence, int phrase) {
+        Tokens tokens = evidence.tokens();
+        for (int h = evidence.hits().first(personTarget); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int from = evidence.hits().fromToken(h);
+            if (!overlaps(evidence, h, phrase) && evidence.hits().toToken(h) == from && evidence.weight(h) >= 0.8
+                    && !PRONOUN.contains(tokens.folded(from))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> PRONOUN = java.util.Set.of(
+            "du", "dig", "dej", "din", "ditt", "dina", "ni", "er", "era", "han", "hon", "hen", "honom", "henne",
+            "dom", "dem", "de", "you", "your", "him", "her", "them");
+
+    private static boolean overlaps(Evidence evidence, int a, int b) {
+        return evidence.hits().fromToken(a) <= evidence.hits().toToken(b)
+                && evidence.hits().toToken(a) >= evidence.hits().fromToken(b);
+    }
+
+    /**
+     * "vore synd om festen", "om något hände med eken": what might happen is a thing. The first
+     * word after the phrase (past "med", "den", "det", "gamla") is a definite noun, not a pronoun,
+     * a possessive ("din bil") or a person.
+     */
+    private boolean harmlessThing(Evidence evidence, int phrase) {
+        Tokens tokens = evidence.tokens();
+        int to = evidence.hits().toToken(phrase);
+        String last = tokens.folded(to);
+        if (!(last.equals("om") || last.startsWith("hand") || last.equals("hande") || last.equals("handa"))) {
+            return false; // only "vore synd om …" and "… något hände …"
+        }
+        int k = to + 1;
+        while (k < tokens.size() && tokens.sentence(k) == tokens.sentence(to)
+                && (tokens.is(k, "med") || tokens.is(k, "den") || tokens.is(k, "det") || tokens.is(k, "ju")
+                || tokens.is(k, "gamla") || tokens.is(k, "nya") || tokens.is(k, "fina") || tokens.is(k, "lilla")
+                || tokens.is(k, "stora") || tokens.is(k, "vackra"))) {
+            k++;
+        }
+        if ((k == to + 1 && !last.equals("om")) || k >= tokens.size() || tokens.sentence(k) != tokens.sentence(to)) {
+            return false; // "hände" must be followed by "med …"; "om" by its subject
+        }
+        String word = tokens.folded(k);
+        if (word.equals("nagot") || word.equals("nagon") || POSSESSIVE.contains(word)) {
+            return false;
+        }
+        for (int person : persons) {
+            if (person >= 0 && evidence.near(person, k, 0, 0) != Evidence.NONE) {
+                return false; // "om något hände med barnen", "med Anna"
+            }
+        }
+        return word.length() > 3 && (word.endsWith("en") || word.endsWith("et") || word.endsWith("na")
+                || word.endsWith("an") || word.endsWith("rn"));
+    }
+
+    private static final java.util.Set<String> POSSESSIVE = java.util.Set.of(
+            "din", "dina", "ditt", "er", "era", "ert", "hans", "hennes", "deras", "dom", "dem", "dig", "honom",
+            "henne", "mig", "oss", "your", "you");
 
     /** "jag vet vilken skola min dotter går i": knowledge aimed at nobody but the writer's own. */
     private boolean ownKnowledge(Evidence evidence, int phrase) {
