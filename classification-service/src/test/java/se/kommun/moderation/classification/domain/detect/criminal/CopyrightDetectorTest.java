@@ -30,9 +30,23 @@ class CopyrightDetectorTest {
         "Delar: NA – 'Kommunen satsar 40 miljoner på nya Eyrabadet' [länk]",
         "Filmen visas gratis i Stadsparken på fredag, hela familjen är välkommen",
         "Bra artikel i tidningen idag om skolan",
+        "Gratis nedladdning av kommunens turistbroschyr",
+        "Ladda ner e-böcker gratis med ditt lånekort från biblioteket",
+        "Kartan över cykelvägarna finns att ladda ner gratis på kommunens hemsida",
+        "Bilderna från nationaldagen är Creative Commons, ladda ner och dela fritt",
     })
     void letsSharingAndFreeEventsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
+
+    // a lawful source named in the same comment does not launder a pirated copy
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hela filmen finns att ladda ner gratis här 👇 varför betala på biblioteket",
+        "Kommunens broschyr är tråkig, här är crackad version av spelet istället",
+    })
+    void stillRecognisesPiracyNextToALawfulSource(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
     }
 
     // a magnet link with a shortened hash; pirate TV without a subscription
