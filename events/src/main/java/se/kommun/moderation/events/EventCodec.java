@@ -51,8 +51,13 @@ public final class EventCodec {
         }
     }
 
+    /** As {@link #encode}, straight to UTF-8: cheaper than a String when the bytes are what is sent. */
     public byte[] encodeToBytes(EventEnvelope<?> envelope) {
-        return encode(envelope).getBytes(StandardCharsets.UTF_8);
+        try {
+            return mapper.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + envelope.type(), e);
+        }
     }
 
     /** Reads an envelope whose payload must be of {@code payloadType}. */
