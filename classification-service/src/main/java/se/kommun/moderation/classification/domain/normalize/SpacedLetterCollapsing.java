@@ -57,6 +57,9 @@ final class SpacedLetterCollapsing {
                 letters[count++] = j;
                 j++;
             }
+            if (count > MIN_LETTERS && swallowsOneLetterWord(in, letters, gaps, count)) {
+                count--; // "k u l a i huvet": the "i" is a word of its own, not the end of "kulai"
+            }
             if (count < MIN_LETTERS) {
                 i = letters[count - 1] + 1;
                 continue;
@@ -88,6 +91,30 @@ final class SpacedLetterCollapsing {
             out.copy(in, k);
         }
         return out;
+    }
+
+    /**
+     * Whether the run's last letter is a one-letter Swedish word ("i", "å", "ö", "e") that the run
+     * swallowed: it follows the letters before it at the run's usual spacing, and right after it a
+     * real, written-out word begins ("k u l a i huvet", "s p r ä n g a å huset"). Three or more
+     * letters before it already make a word, and a spaced word rarely ends in these letters.
+     */
+    private static boolean swallowsOneLetterWord(MappedText in, int[] letters, int[] gaps, int count) {
+        int last = letters[count - 1];
+        char c = in.charAt(last);
+        if (c != 'i' && c != 'å' && c != 'ö' && c != 'e') {
+            return false;
+        }
+        int k = last + 1;
+        if (k >= in.length() || in.charAt(k) != ' ') {
+            return false;
+        }
+        while (k < in.length() && in.charAt(k) == ' ') {
+            k++;
+        }
+        // a written-out word of two letters or more follows (not another lone letter, not the end)
+        return k + 1 < in.length() && Letters.isLetter(in.charAt(k)) && Letters.isLetter(in.charAt(k + 1))
+                && gaps[count - 1] == gaps[count - 2];
     }
 
     private static boolean isLoneLetter(MappedText in, int index) {

@@ -77,6 +77,19 @@ class TextNormalizerTest {
     }
 
     @Test
+    void stopsTheSpacedRunBeforeAOneLetterWordThatTheNextWordFollows() {
+        assertThat(fold("ska få en k u l a i huvet")).isEqualTo("ska fa en kula i huvet");
+        assertThat(fold("b r ä n n a å hela stan")).isEqualTo("brana a hela stan");
+        assertThat(fold("s k j u t e dig")).isEqualTo("skjut e dig");
+        // not a swallowed word: the letter ends the text, another spaced letter follows, or the run is short
+        assertThat(fold("j a g  s k a  d ö d a  e r  a l l a")).isEqualTo("jag ska doda er ala");
+        assertThat(fold("t a x i")).isEqualTo("taxi");
+        assertThat(fold("p a r t i e t")).isEqualTo("partiet");
+        assertThat(fold("h e j i da")).isEqualTo("hej i da");
+        assertThat(fold("k a i huset")).isEqualTo("kai huset");
+    }
+
+    @Test
     void leavesOrdinarySingleLetterWordsAlone() {
         assertThat(fold("i och å")).isEqualTo("i och a");
     }
