@@ -237,4 +237,28 @@ class ThreatDetectorTest {
     void letsLookAlikesOfPrivateKnowledgeVisitAndMaskedStructuresPass(String text) {
         assertThat(score(text)).isLessThan(0.7);
     }
+
+    // knowing who the target is or their routine, with a closer, a meeting or harm promised
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "vi vet vem du är. vi ses ute snart 🩸",
+        "Vi vet vilka ni är på bygglov, ni kmr blöda för det här",
+        "Jag vet att du slutar kl 17 på torsdagar och var du ställer bilen. Njut av kvällen medan du kan.",
+        "du ska få en k u l a i pannan",
+        "ska få en k u l a i huvet den jäveln på soc",
+    })
+    void recognisesKnowledgeAndOutcomesAimedAtSomeone(String text) {
+        assertThat(score(text)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Vi vet vem du är Anna, tack för att du hjälpte oss med ansökan!",
+        "Jag vet att du jobbar hårt, tack för all hjälp. Njut av helgen!",
+        "Jag vet att du slutar kl 16 på fredagar, kan vi ses 15.30 i stället?",
+        "Knät började blöda när jag ramlade på den isiga trappan vid skolan.",
+    })
+    void letsFriendlyKnowledgeAndOwnInjuriesPass(String text) {
+        assertThat(score(text)).isLessThan(0.7);
+    }
 }
