@@ -84,6 +84,9 @@ public final class HateSpeechDetector implements Detector {
     private double groupEvidence(Evidence evidence, int g, List<Reason> reasons) {
         int sentence = evidence.sentenceOf(g);
         int follower = anaphoricFollower(evidence.tokens(), sentence);
+        if (follower < 0) {
+            follower = predicateFragment(evidence, sentence);
+        }
         double groupWeight = evidence.weight(g);
         int from = evidence.hits().fromToken(g);
         double best = 0.0;
@@ -145,6 +148,36 @@ public final class HateSpeechDetector implements Detector {
         return -1;
     }
 
+    /**
+     * The sentence after the group's when it is a short fragment with no subject of its own that
+     * opens with the contempt itself ("… judar äger alla fastighetsbolag. Parasiter, allihop 🐀"):
+     * it says what the group is. Else -1.
+     */
+    private int predicateFragment(Evidence evidence, int sentence) {
+        Tokens tokens = evidence.tokens();
+        int first = -1;
+        int words = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            if (tokens.sentence(t) == sentence + 1 && tokens.kind(t) == TokenKind.WORD) {
+                first = first < 0 ? t : first;
+                words++;
+            }
+        }
+        if (first < 0 || words > MAX_FRAGMENT_WORDS) {
+            return -1;
+        }
+        for (int concept : new int[] {dehumanize, denigrate}) {
+            for (int h = evidence.hits().first(concept); h != Evidence.NONE; h = evidence.hits().next(h)) {
+                if (evidence.hits().fromToken(h) == first) {
+                    return sentence + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static final int MAX_FRAGMENT_WORDS = 5;
+
     /** The heavier hit of the concept in the group's sentence and in its anaphoric follower. */
     private static int strongest(Evidence evidence, int concept, int sentence, int follower) {
         int here = evidence.strongestInSentence(concept, sentence);
@@ -194,8 +227,40 @@ public final class HateSpeechDetector implements Detector {
         return word.endsWith("rna") || word.endsWith("erna") || word.endsWith("arna");
     }
 
-    /** 1 for the writer's own words; less when the sentence quotes, reports or rejects them. */
+    /**
+     * 1 for the writer's own words; less when the sentence quotes, reports or rejects them. A
+     * denied rejection ("det är inte rasism", "this isn't racism") is the writer's own words again.
+     */
     private double distance(Evidence evidence, int sentence) {
-        return evidence.strongestInSentence(distancing, sentence) == Evidence.NONE ? 1.0 : 0.4;
+        for (int h = evidence.hits().first(distancing); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (evidence.sentenceOf(h) == sentence && !denied(evidence.tokens(), evidence.hits().fromToken(h))) {
+                return 0.4;
+            }
+        }
+        return 1.0;
+    }
+
+    private static final String[] DENIALS = {"inte", "int", "ej", "ingen", "inget", "aldrig", "not", "isnt", "no"};
+
+    /**
+     * "inte rasism", "ingen rasism", "not racism": a denial one or two words before the word racism
+     * itself. Only that word: "man får inte kalla dem djur" still rejects the words.
+     */
+    private static boolean denied(Tokens tokens, int from) {
+        String word = tokens.folded(from);
+        if (!word.startsWith("rasis") && !word.startsWith("racis")) {
+            return false;
+        }
+        for (int t = Math.max(0, from - 2); t < from; t++) {
+            if (tokens.sentence(t) != tokens.sentence(from)) {
+                continue;
+            }
+            for (String denial : DENIALS) {
+                if (tokens.is(t, denial)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

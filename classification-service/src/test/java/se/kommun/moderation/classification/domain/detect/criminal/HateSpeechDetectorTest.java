@@ -141,4 +141,30 @@ class HateSpeechDetectorTest {
     void letsLookAlikesOfGroupAndPredicateAcrossAPronounAndTheEchoPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // a group and a dehumanising predicate anywhere in the sentence, or in a subjectless fragment after it
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Muslimerna som bor i vårt område är faktiskt ohyra allihop.",
+        "Invandrarna i Vivalla är inget annat än djur.",
+        "Judarna styr bankerna. Ohyra, allihop.",
+        "Somalierna på torget är djur, och nej det är inte rasism.",
+        "Those jews running the council are vermin, not people.",
+    })
+    void recognisesAPredicateAcrossWordsAndInAFragment(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    // rejecting or reporting the words, and a friendly next sentence, stay clean
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Det är rasism att kalla invandrare djur och det måste vi säga ifrån om.",
+        "Han kallade invandrarna parasiter och blev dömd för hets mot folkgrupp.",
+        "Man kan inte kalla somalier för djur, det är rasism.",
+        "Judarna firar hanukka i synagogan nästa vecka. Välkomna allihop.",
+        "Romerna vid ICA har sålt tidningar här i tio år. Parasiterna i rabatten är ett större problem.",
+    })
+    void letsRejectionReportingAndNeighbouringSentencesPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
