@@ -118,4 +118,29 @@ class IncitementDetectorTest {
     void letsLookAlikesOfWeAnnouncingACrimeAndElectoralFraudPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // "someone should" + a violent act + a place or people; a meeting joined to a destructive act
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Nån borde bränna ner moskén på Vivalla, de förtjänar inget annat.",
+        "Någon borde spränga kommunhuset innan budgeten klubbas.",
+        "Ikväll samlas vi vid skolan och krossar varenda ruta. Ju fler desto bättre.",
+        "Vi ses vid macken kl 23 och tänder på containrarna bakom ICA.",
+    })
+    void recognisesProxyCallsAndGatheringsToDestroy(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Någon borde riva det där fula gamla huset vid torget.",
+        "Någon borde skjuta upp mötet med rektorn till nästa vecka.",
+        "Någon borde laga gungan på lekplatsen.",
+        "Ikväll samlas vi vid scenen och grillar korv, ju fler desto bättre!",
+        "På söndag samlas vi i kyrkan och tänder ljus för offren.",
+        "Borde någon tända på grillen vid badplatsen?",
+    })
+    void letsWishesRepairsAndPartiesPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
