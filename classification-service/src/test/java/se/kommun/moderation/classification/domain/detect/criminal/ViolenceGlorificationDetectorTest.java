@@ -114,4 +114,24 @@ class ViolenceGlorificationDetectorTest {
     void letsLookAlikesOfPraiseOfAnyActOnPeopleOrBuildingsPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
     }
+
+    // praise of a vehicle driven at people, and regret that there were not more victims
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Killen som körde på fotgängarna vid Stortorget är en hjälte 🔥",
+        "Han som körde över henne på övergångsstället? Respekt. Synd bara att det inte var fler.",
+    })
+    void recognisesPraiseOfRunningPeopleOver(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Hon som räddade cyklisten som blev påkörd är en hjälte, respekt till henne.",
+        "Bilisten som körde på cyklisten vid Rudbecksgatan dömdes i dag, hemskt för familjen.",
+        "Backade över trottoarkanten med släpet, legendariskt klantigt av mig 😂",
+    })
+    void letsRescuesNewsAndMishapsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CRIMINAL)).isLessThan(0.7);
+    }
 }
