@@ -29,8 +29,12 @@ public final class ComplaintDetector implements Detector {
     private final int fault;
     private final int accusing;
     private final int duration;
+    private final int irony;
+    private final int[] praiseConcepts;
 
     public ComplaintDetector(RuleSet rules) {
+        irony = rules.concept("irony_marker");
+        praiseConcepts = new int[] {rules.concept("praise"), rules.concept("thanks"), rules.concept("positive")};
         explicit = rules.concept("complaint_explicit");
         failure = rules.concept("service_failure");
         opinion = rules.concept("opinion");
@@ -47,6 +51,8 @@ public final class ComplaintDetector implements Detector {
         grievance = Scores.either(grievance, combine(evidence, failure, reasons, 1.0));
         grievance = Scores.either(grievance, combine(evidence, fault, reasons, 0.6));
         grievance = Scores.either(grievance, accusingQuestion(evidence, reasons, grievance));
+        grievance = Scores.either(grievance, sarcasm(evidence, reasons));
+        grievance = Scores.either(grievance, lastingFault(evidence, reasons));
         double view = combine(evidence, opinion, reasons, 1.0);
         if (grievance == 0.0 && view == 0.0) {
             return;
@@ -92,6 +98,45 @@ public final class ComplaintDetector implements Detector {
             best = Math.max(best, score);
         }
         return best;
+    }
+
+    /**
+     * "Snyggt jobbat kommunen 🙄", "Tack för ingenting 😒": praise followed by an eye-roll in the
+     * same or the next sentence is sarcasm, a complaint about the service.
+     */
+    private double sarcasm(Evidence evidence, List<Reason> reasons) {
+        for (int m = evidence.hits().first(irony); m != Evidence.NONE; m = evidence.hits().next(m)) {
+            int marked = evidence.sentenceOf(m);
+            int from = evidence.hits().fromToken(m);
+            for (int concept : praiseConcepts) {
+                for (int p = evidence.hits().first(concept); p != Evidence.NONE; p = evidence.hits().next(p)) {
+                    int said = evidence.sentenceOf(p);
+                    if (evidence.hits().toToken(p) < from && (said == marked || said == marked - 1)) {
+                        double score = 0.75 * evidence.weight(m);
+                        reasons.add(evidence.reason(NAME + ".sarcasm", Route.COMPLAINT, SUBTYPE, p, score));
+                        reasons.add(evidence.reason(NAME + ".irony", Route.COMPLAINT, SUBTYPE, m, evidence.weight(m)));
+                        return score;
+                    }
+                }
+            }
+        }
+        return 0.0;
+    }
+
+    /**
+     * "Gatlampan på Storgatan är trasig sedan i måndags": a fault at a place that has lasted is a
+     * grievance about the service, not only a report.
+     */
+    private double lastingFault(Evidence evidence, List<Reason> reasons) {
+        int broken = evidence.strongest(fault);
+        int lasted = evidence.strongest(duration);
+        if (broken == Evidence.NONE || lasted == Evidence.NONE || evidence.weight(broken) < 0.7) {
+            return 0.0;
+        }
+        double score = 0.65;
+        reasons.add(evidence.reason(NAME + ".fault", Route.COMPLAINT, SUBTYPE, broken, score));
+        reasons.add(evidence.reason(NAME + ".duration", Route.COMPLAINT, SUBTYPE, lasted, 0.5));
+        return score;
     }
 
     /** Noisy-or over the distinct hits of a concept; adds a reason per hit when asked to. */

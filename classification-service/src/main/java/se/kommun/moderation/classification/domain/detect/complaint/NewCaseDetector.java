@@ -22,15 +22,22 @@ public final class NewCaseDetector implements Detector {
 
     private final int request;
     private final int fault;
+    private final int opener;
+    private final int failure;
 
     public NewCaseDetector(RuleSet rules) {
         request = rules.concept("new_case_request");
         fault = rules.concept("fault_object");
+        opener = rules.concept("request_opener");
+        failure = rules.concept("service_failure");
     }
 
     @Override
     public void detect(Evidence evidence, List<Finding> findings) {
         int asked = evidence.strongest(request);
+        if (asked == Evidence.NONE) {
+            asked = openedRequest(evidence);
+        }
         if (asked == Evidence.NONE) {
             return;
         }
@@ -43,5 +50,26 @@ public final class NewCaseDetector implements Detector {
             reasons.add(evidence.reason(NAME + ".fault", Route.COMPLAINT, SUBTYPE, broken, evidence.weight(broken)));
         }
         findings.add(new Finding(NAME, Route.COMPLAINT, SUBTYPE, score, reasons, true));
+    }
+
+    /**
+     * "det ligger fem elsparkcyklar i Svartån. kan ni fiska upp dem?": a request opening a clause
+     * ("kan ni …", "ni måste …", "fixa …") in a comment that reports a fault or a failure asks the
+     * municipality to act on it, whatever the verb. A request alone ("kan ni skicka blanketten?")
+     * is a question.
+     */
+    private int openedRequest(Evidence evidence) {
+        int broken = evidence.strongest(fault);
+        int failed = evidence.strongest(failure);
+        if ((broken == Evidence.NONE || evidence.weight(broken) < 0.7)
+                && (failed == Evidence.NONE || evidence.weight(failed) < 0.7)) {
+            return Evidence.NONE;
+        }
+        for (int h = evidence.hits().first(opener); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            if (evidence.tokens().clauseStart(evidence.hits().fromToken(h))) {
+                return h;
+            }
+        }
+        return Evidence.NONE;
     }
 }

@@ -61,4 +61,23 @@ class CaseDetectorsTest {
     void aQuestionAboutOpeningHoursStartsNoCase() {
         assertThat(DetectorFixture.score(newCase, "Har biblioteket öppet på lördag?", Route.COMPLAINT)).isZero();
     }
+
+    // a request to act in a comment that reports a fault starts a case, whatever the verb
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Tre kundvagnar ligger slängda i Svartån vid Hamnplan. Kan ni dra upp dem?",
+        "Gatlampan vid Ekbacken är trasig igen. Fixa den innan någon ramlar.",
+    })
+    void recognisesRequestsToActOnAFault(String text) {
+        assertThat(DetectorFixture.score(newCase, text, Route.COMPLAINT)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kan ni skicka blanketten för bostadsanpassning till mig?",
+        "Kan ni berätta när simhallen öppnar igen efter sommaren?",
+    })
+    void letsRequestsWithoutAFaultPass(String text) {
+        assertThat(DetectorFixture.score(newCase, text, Route.COMPLAINT)).isLessThan(0.6);
+    }
 }

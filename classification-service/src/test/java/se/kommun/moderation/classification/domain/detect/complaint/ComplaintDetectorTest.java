@@ -88,4 +88,29 @@ class ComplaintDetectorTest {
     void letsQuestionsAndThanksPass(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
     }
+
+    // sarcasm, rhetorical questions, a lasting fault and plain judgements of a decision
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Snyggt jobbat kommunen 🙄",
+        "Tack för den fina snöröjningen på Storgatan. 😒",
+        "Vem är det som bestämmer sånt här egentligen?",
+        "Gatlampan vid Ekbacken är trasig sedan i måndags.",
+        "Att lägga ner kvällsöppet på biblioteket är oansvarigt.",
+        "Vi har blivit dubbelfakturerade för bygglovet, förklara hur det här är rimligt.",
+    })
+    void recognisesSarcasmQuestionsAndLastingFaults(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Snyggt jobbat med nya lekplatsen, barnen älskar den!",
+        "Vem är kontaktperson för föreningsbidrag?",
+        "Gatlampan vid Ekbacken lagades i måndags, tack!",
+        "Tack för hjälpen 😊",
+    })
+    void letsPraiseAndInformationQuestionsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.COMPLAINT)).isLessThan(0.6);
+    }
 }
