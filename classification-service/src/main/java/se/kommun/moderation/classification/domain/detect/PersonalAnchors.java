@@ -75,6 +75,9 @@ public final class PersonalAnchors {
             }
         }
         int name = nameNear(evidence, from, 10, to - from + 6);
+        if (name < 0) {
+            name = agedNameNear(evidence, from, 20); // "Ahmed, 15, som … ligger på BUP efter en överdos"
+        }
         if (name >= 0) {
             best = better(best, new Anchor(Kind.NAMED, name, name, 1.0));
         }
@@ -105,6 +108,40 @@ public final class PersonalAnchors {
             }
         }
         return -1;
+    }
+
+    /**
+     * A capitalised first name followed by an age ("Ahmed, 15,", "Elin (16)") up to {@code before}
+     * tokens before the fact in its sentence, or -1: a name with an age is a particular person
+     * however long the relative clause that follows.
+     */
+    public int agedNameNear(Evidence evidence, int anchor, int before) {
+        Tokens tokens = evidence.tokens();
+        int sentence = tokens.sentence(anchor);
+        for (int h = evidence.hits().first(firstName); h != Evidence.NONE; h = evidence.hits().next(h)) {
+            int t = evidence.hits().fromToken(h);
+            if (t < anchor - before || t >= anchor || tokens.sentence(t) != sentence || !tokens.capitalized(t)) {
+                continue;
+            }
+            for (int k = t + 1; k <= t + 2 && k < anchor; k++) {
+                if (tokens.kind(k) == TokenKind.NUMBER && isAge(tokens.folded(k))) {
+                    return t;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAge(String number) {
+        if (number.isEmpty() || number.length() > 2) {
+            return false;
+        }
+        for (int i = 0; i < number.length(); i++) {
+            if (!Character.isDigit(number.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether any capitalised first name occurs in the comment. */

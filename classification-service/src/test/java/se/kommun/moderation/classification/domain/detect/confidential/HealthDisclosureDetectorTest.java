@@ -69,4 +69,24 @@ class HealthDisclosureDetectorTest {
     void ignoresNegativesOfDiagnosisFamiliesAfterSet5(String text) {
         assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
     }
+
+    // a name with an age identifies a person however long the clause before the fact
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Elin (16) som alltid sitter i biblioteket efter skolan har fått diagnosen anorexi.",
+        "Som kurator kan jag säga att Omar, 14, som bor i Vivalla ligger på BUP efter ett självmordsförsök.",
+        "Min pappa Leif har sväljsvårigheter sen stroken och får fel mat från hemtjänsten.",
+    })
+    void recognisesNamedPeopleWithAnAge(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Emma, 34, har sagt upp sig från biblioteket och börjar på Regionen i höst.",
+        "Många som drabbas av stroke får sväljsvårigheter, bra att äldreboendet har anpassad mat.",
+    })
+    void letsAgesWithoutHealthAndGeneralStatementsPass(String text) {
+        assertThat(DetectorFixture.score(detector, text, Route.CONFIDENTIAL)).isLessThan(0.7);
+    }
 }
