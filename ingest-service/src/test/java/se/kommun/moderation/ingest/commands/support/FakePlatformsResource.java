@@ -1,18 +1,16 @@
 package se.kommun.moderation.ingest.commands.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
+import se.kommun.moderation.ingest.support.LoopbackWireMockResource;
 
 /**
  * Fake platform APIs on loopback (one WireMock server, a path prefix per platform) and the
  * configuration that points the command executor at them, with test tokens and a fast retry policy.
  * Tests stub the answers they need; an unstubbed call gets WireMock's 404.
  */
-public class FakePlatformsResource implements QuarkusTestResourceLifecycleManager {
+public class FakePlatformsResource extends LoopbackWireMockResource {
 
     public static final String GRAPH = "/graph/v23.0";
     public static final String X = "/x";
@@ -37,12 +35,8 @@ public class FakePlatformsResource implements QuarkusTestResourceLifecycleManage
     public static final String WEB_SECRET_REF = "test-site";
     public static final String WEB_SECRET = "test-secret-not-for-production";
 
-    private WireMockServer server;
-
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    protected Map<String, String> configure(WireMockServer server) {
         Map<String, String> config = new HashMap<>();
         config.put("ingest.commands.facebook.base-url", server.baseUrl() + GRAPH);
         config.put("ingest.commands.instagram.base-url", server.baseUrl() + GRAPH);
@@ -62,17 +56,5 @@ public class FakePlatformsResource implements QuarkusTestResourceLifecycleManage
         config.put("ingest.commands.retry.max-attempts", "5");
         config.put("ingest.commands.retry.max-retry-after", "10s");
         return config;
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -5,18 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import se.kommun.moderation.ingest.support.LoopbackWireMockResource;
 
 /**
  * A fake YouTube Data API on loopback (WireMock, dynamic port) for {@code @QuarkusTest}s. It answers
  * every list call with an empty page unless a test stubs something more specific, and points the
  * service at itself with test credentials and test channels. It is the WebSub hub too.
  */
-public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManager {
+public class FakeYouTubeApiResource extends LoopbackWireMockResource {
 
     public static final String BASE_PATH = "/youtube/v3";
     public static final String API_KEY = "test-api-key";
@@ -30,12 +29,8 @@ public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManag
     /** What the service gives the hub as its callback; the fake hub never calls it, tests verify instead. */
     public static final String CALLBACK_URL = "https://ingest.kommun.example/webhooks/youtube/websub";
 
-    private WireMockServer server;
-
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    protected Map<String, String> configure(WireMockServer server) {
         server.stubFor(get(urlPathEqualTo(BASE_PATH + "/commentThreads")).atPriority(10)
                 .willReturn(okJson(CommentThreadsJson.threadPage(null))));
         server.stubFor(get(urlPathEqualTo(BASE_PATH + "/comments")).atPriority(10)
@@ -49,17 +44,5 @@ public class FakeYouTubeApiResource implements QuarkusTestResourceLifecycleManag
                 "ingest.youtube.websub-secret", WEBSUB_SECRET,
                 "ingest.youtube.websub.hub-url", server.baseUrl() + HUB_PATH,
                 "ingest.youtube.websub.callback-url", CALLBACK_URL);
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }
