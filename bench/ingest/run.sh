@@ -5,7 +5,9 @@
 # p50/p99 latency per case and the ratios against the reference.
 #
 #   bench/ingest/run.sh            (WARMUP=60 DURATION=20 RUNS=3 CONNECTIONS=64 THREADS=2 to tune;
-#                                   SERVICE_JAVA_OPTS adds JVM options, e.g. a JFR recording)
+#                                   BATCHES="1 50" picks the batch sizes measured;
+#                                   SERVICE_JAVA_OPTS adds JVM options, e.g. a JFR recording;
+#                                   SERVICE_PROPS adds lines to the service's configuration)
 #
 # It starts what it needs: PostgreSQL (deploy/local/db-bootstrap.sh), the local Kafka broker
 # (deploy/local/kafka.sh; stopped afterwards if this script started it) and the ingest-service on
@@ -15,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/ingest"
 WORK="$HERE/.run"
 WARMUP="${WARMUP:-60}" DURATION="${DURATION:-20}" RUNS="${RUNS:-3}"
-CONNECTIONS="${CONNECTIONS:-64}" THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-64}" THREADS="${THREADS:-2}" BATCHES="${BATCHES:-1 50}"
 PORT=18081
 PAGE=bench-page
 mkdir -p "$WORK"
@@ -67,6 +69,7 @@ quarkus.datasource.password=
 quarkus.security.users.embedded.users.bench=$ADMIN_PW
 quarkus.security.users.embedded.roles.bench=admin
 quarkus.log.level=WARN
+${SERVICE_PROPS:-}
 PROPS
 )
 log "starting ingest-service on 127.0.0.1:$PORT"
@@ -113,18 +116,19 @@ RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 for r in $(seq 1 "$RUNS"); do
   log "run $r/$RUNS"
-  run_wrk reference-1 /bench/reference "$WORK/batch-1.txt" "" 1 "$DURATION" >>"$RESULTS"
-  run_wrk facebook-1 /webhooks/meta "$WORK/batch-1.txt" X-Hub-Signature-256 1 "$DURATION" >>"$RESULTS"
-  run_wrk reference-50 /bench/reference "$WORK/batch-50.txt" "" 1 "$DURATION" >>"$RESULTS"
-  run_wrk facebook-50 /webhooks/meta "$WORK/batch-50.txt" X-Hub-Signature-256 50 "$DURATION" >>"$RESULTS"
+  for n in $BATCHES; do
+    run_wrk "reference-$n" /bench/reference "$WORK/batch-$n.txt" "" "$n" "$DURATION" >>"$RESULTS"
+    run_wrk "facebook-$n" /webhooks/meta "$WORK/batch-$n.txt" X-Hub-Signature-256 "$n" "$DURATION" >>"$RESULTS"
+  done
 done
 
-python3 - "$RESULTS" <<'PY'
-import re, statistics, sys
+python3 - "$RESULTS" "$BATCHES" <<'PY'
+import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
     f = dict(kv.split("=") for kv in line.split()[1:])
     rows.setdefault(f["case"], []).append(f)
+batches = sys.argv[2].split()
 def med(case, key):
     return statistics.median(float(r[key]) for r in rows[case])
 def stats(case):
@@ -132,13 +136,15 @@ def stats(case):
     epr = int(rows[case][0]["events_per_request"])
     bad = sum(int(r["non2xx"]) + int(r["errors"]) for r in rows[case])
     return reqs, reqs * epr, med(case, "p50_us") / 1000, med(case, "p99_us") / 1000, bad
-print(f"\n{'case':<14}{'req/s':>10}{'events/s':>11}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx/err':>13}")
-s = {c: stats(c) for c in ["reference-1", "facebook-1", "reference-50", "facebook-50"]}
+# events/s counts the comments a request carries: the reference puts all n of them on the broker in
+# one record, the service maps and publishes n events.
+print(f"\n{'case':<14}{'req/s':>10}{'comments/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx/err':>13}")
+s = {c: stats(c) for n in batches for c in ("reference-" + n, "facebook-" + n)}
 for c, (rq, ev, p50, p99, bad) in s.items():
-    print(f"{c:<14}{rq:>10.0f}{ev:>11.0f}{p50:>9.2f}{p99:>9.2f}{bad:>13}")
+    print(f"{c:<14}{rq:>10.0f}{ev:>12.0f}{p50:>9.2f}{p99:>9.2f}{bad:>13}")
 print("\nratios against the reference in the same run (medians of the runs):")
-for n in ("1", "50"):
+for n in batches:
     f, r = s["facebook-" + n], s["reference-" + n]
-    print(f"  batch of {n:>2}: requests/s {f[0] / r[0]:.2f} x reference (target >= 0.80);"
-          f" p99 {f[3] / r[3]:.2f} x reference (target <= 2.00); events/s {f[1]:.0f} vs reference records/s {r[1]:.0f}")
+    print(f"  batch of {n:>2}: comments/s {f[1] / r[1]:.2f} x reference (target >= 0.80);"
+          f" p99 {f[3] / r[3]:.2f} x reference (target <= 2.00)")
 PY

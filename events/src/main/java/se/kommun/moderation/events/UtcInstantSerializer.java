@@ -25,7 +25,13 @@ final class UtcInstantSerializer extends StdScalarSerializer<Instant> {
 
     @Override
     public void serialize(Instant instant, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        generator.writeString(format(instant));
+        long seconds = instant.getEpochSecond();
+        if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
+            generator.writeString(instant.toString());
+            return;
+        }
+        char[] out = new char[30];
+        generator.writeString(out, 0, formatInto(instant, out));
     }
 
     static String format(Instant instant) {
@@ -33,9 +39,14 @@ final class UtcInstantSerializer extends StdScalarSerializer<Instant> {
         if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
             return instant.toString();
         }
-        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        int year = time.getYear();
         char[] out = new char[30];
+        return new String(out, 0, formatInto(instant, out));
+    }
+
+    /** Writes an instant of the years 0000–9999 into {@code out} and returns the length. */
+    private static int formatInto(Instant instant, char[] out) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = time.getYear();
         put(out, 0, year, 4);
         out[4] = '-';
         put(out, 5, time.getMonthValue(), 2);
@@ -63,7 +74,7 @@ final class UtcInstantSerializer extends StdScalarSerializer<Instant> {
             }
         }
         out[length++] = 'Z';
-        return new String(out, 0, length);
+        return length;
     }
 
     /** {@code value} as exactly {@code width} decimal digits, zero-padded, at {@code at}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class EventCodecTest {
                 new Author("u-1", "Anna Andersson"), text, List.of("https://example.test/a.png"),
                 "https://example.test/post-9#c-1", Instant.parse("2026-03-01T10:15:30Z"),
                 Instant.parse("2026-03-01T10:15:31.123456Z"), Verb.ADDED, "web:orebro-web:c-1:abc",
-                new RawPayload("ab12", "application/json", "eyJpZCI6ImMtMSJ9", "cd34"));
+                RawPayload.ofBase64("ab12", "application/json", "eyJpZCI6ImMtMSJ9", "cd34"));
     }
 
     @Test
@@ -101,5 +102,49 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode("  ", CommentReceived.class))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("empty message");
+    }
+
+    private EventEnvelope<CommentReceived> withRaw(RawPayload raw) {
+        CommentReceived p = received("Hej");
+        return EventEnvelope.wrap(UUID.randomUUID(), Instant.parse("2026-03-01T10:15:32Z"), p.commentKey().toString(),
+                "ingest-service", new CommentReceived(p.platform(), p.accountId(), p.commentId(), p.postId(),
+                        p.parentId(), p.author(), p.text(), p.mediaRefs(), p.permalink(), p.createdAt(),
+                        p.receivedAt(), p.verb(), p.idempotencyKey(), raw));
+    }
+
+    @Test
+    void theRawFragmentTravelsAsStandardBase64AndComesBackByteForByte() {
+        byte[] fragment = {'{', '"', 'm', '"', ':', '"', (byte) 0xc3, (byte) 0xa5, '\\', 'u', '0', '0', 'e', '5', '"',
+            '}', (byte) 0xff, (byte) 0xfe, 0};
+        RawPayload raw = new RawPayload("ab12", "application/json", fragment, "cd34");
+
+        String json = codec.encode(withRaw(raw));
+        RawPayload read = codec.decode(json, CommentReceived.class).payload().raw();
+
+        assertThat(json).contains("\"fragmentBase64\":\"" + Base64.getEncoder().encodeToString(fragment) + "\"");
+        assertThat(read.fragment()).isEqualTo(fragment);
+        assertThat(read).isEqualTo(raw).hasSameHashCodeAs(raw);
+        assertThat(read.fragmentBase64()).isEqualTo(Base64.getEncoder().encodeToString(fragment));
+    }
+
+    @Test
+    void aFragmentThatIsNotBase64IsAMalformedEvent() {
+        String json = codec.encode(withRaw(new RawPayload("ab12", "application/json", new byte[] {1, 2, 3}, "cd34")))
+                .replace(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}), "not*base64");
+
+        assertThatThrownBy(() -> codec.decode(json, CommentReceived.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("fragmentBase64");
+    }
+
+    @Test
+    void aRawPayloadNeitherShowsNorSharesItsFragment() {
+        byte[] fragment = "personnummer 19121212-1212".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawPayload raw = new RawPayload("ab12", "application/json", fragment, "cd34");
+        fragment[0] = 'X';
+        raw.fragment()[1] = 'Y';
+
+        assertThat(raw.toString()).doesNotContain("personnummer").contains("26 bytes");
+        assertThat(new String(raw.fragment(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("personnummer");
     }
 }

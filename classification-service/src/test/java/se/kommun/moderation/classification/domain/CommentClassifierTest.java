@@ -28,7 +28,7 @@ class CommentClassifierTest {
     private static EventEnvelope<CommentReceived> received(String text, Verb verb) {
         CommentReceived payload = new CommentReceived(Platform.WEB, "site", "c-1", null, null,
                 new Author(null, "Anna"), text, List.of(), null, null, Instant.parse("2026-03-01T10:00:00Z"), verb,
-                "k-1", new RawPayload("00", "application/json", "e30=", "00"));
+                "k-1", RawPayload.ofBase64("00", "application/json", "e30=", "00"));
         return EventEnvelope.wrap(UUID.fromString("00000000-0000-0000-0000-000000000001"),
                 Instant.parse("2026-03-01T10:00:01Z"), payload.commentKey().toString(), "test", payload);
     }

@@ -66,7 +66,7 @@ class ClassificationFlowTest {
     private EventEnvelope<CommentReceived> received(String commentId, String text, Verb verb) {
         CommentReceived payload = new CommentReceived(Platform.WEB, "site", commentId, null, null,
                 new Author(null, "Anna"), text, List.of(), null, null, Instant.now(), verb, "k-" + commentId + verb,
-                new RawPayload("00", "application/json", "e30=", "00"));
+                RawPayload.ofBase64("00", "application/json", "e30=", "00"));
         return EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), payload.commentKey().toString(), "test", payload);
     }
 

@@ -2,7 +2,6 @@ package se.kommun.moderation.archive.records.domain;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import se.kommun.moderation.events.MalformedEventException;
 import se.kommun.moderation.events.RawPayload;
@@ -15,12 +14,7 @@ public final class RawIntegrity {
 
     /** The fragment's bytes, once their SHA-256 is shown to match the one the edge computed. */
     public static byte[] verifiedFragment(RawPayload raw) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(raw.fragmentBase64());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("raw.fragmentBase64 is not base64");
-        }
+        byte[] bytes = raw.fragment();
         if (!sha256Hex(bytes).equalsIgnoreCase(raw.fragmentSha256())) {
             throw new MalformedEventException("raw fragment does not match its SHA-256");
         }

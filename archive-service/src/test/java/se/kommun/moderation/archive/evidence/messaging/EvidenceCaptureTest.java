@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -98,7 +97,7 @@ public class EvidenceCaptureTest {
         CommentReceived payload = new CommentReceived(Platform.FACEBOOK, ACCOUNT, commentId, postId, parentId,
                 new Author("u-" + commentId, "Anna Andersson"), text, List.of(), permalink,
                 Instant.parse("2026-11-29T09:59:00Z"), Instant.now(), Verb.ADDED, "fb:" + commentId + ":" + sha,
-                new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                new RawPayload(sha, "application/json", raw, sha));
         return EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), payload.commentKey().toString(), "test", payload);
     }
 

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +81,7 @@ class GallringHoldsIntegrityTest {
         String sha = RawIntegrity.sha256Hex(raw);
         CommentReceived payload = new CommentReceived(Platform.WEB, account, id, null, null, new Author("u-" + id, "Person " + id),
                 text, List.of(), null, null, Instant.now().minus(Duration.ofDays(daysAgo)), Verb.ADDED,
-                account + ":" + id, new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                account + ":" + id, new RawPayload(sha, "application/json", raw, sha));
         String key = payload.commentKey().toString();
         probe.send(Topics.COMMENTS_RECEIVED, key, codec.encode(EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), key, "test", payload)));
         if (route != null) {

@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class ArchivePackageTest {
         CommentReceived payload = new CommentReceived(Platform.FACEBOOK, account, commentId, post, parent,
                 new Author("u-1", "Karin Berg"), text, List.of(), pages.url("/comment/" + commentId), receivedAt,
                 receivedAt, Verb.ADDED, "fb:" + commentId + ":" + sha,
-                new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                new RawPayload(sha, "application/json", raw, sha));
         EventEnvelope<CommentReceived> event = EventEnvelope.wrap(UUID.randomUUID(), Instant.now(),
                 payload.commentKey().toString(), "test", payload);
         probe.send(Topics.COMMENTS_RECEIVED, event.commentKey(), codec.encode(event));

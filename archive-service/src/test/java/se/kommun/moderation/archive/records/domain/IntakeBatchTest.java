@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ class IntakeBatchTest {
         String sha = RawIntegrity.sha256Hex(raw);
         CommentReceived c = new CommentReceived(Platform.WEB, "site", commentId, null, null, new Author(null, "A"), text,
                 List.of(), null, null, Instant.parse("2026-11-29T10:00:00Z"), Verb.ADDED, "k" + commentId,
-                new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                new RawPayload(sha, "application/json", raw, sha));
         String json = EventCodec.instance().encode(EventEnvelope.wrap(eventId, Instant.now(), c.commentKey().toString(), "t", c));
         return new IntakeBatch.Polled(c.commentKey().toString(), json, "comments.received", 0, offset++);
     }

@@ -63,7 +63,7 @@ class BatchIntakeAndSearchTest {
         CommentReceived payload = new CommentReceived(Platform.WEB, account, commentId, null, null,
                 new Author("u-1", "Anna"), text, List.of(), "https://www.orebro.se/x#" + commentId, null,
                 Instant.now(), verb, "web:" + account + ":" + commentId + ":" + sha,
-                new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                new RawPayload(sha, "application/json", raw, sha));
         return EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), payload.commentKey().toString(), "test", payload);
     }
 

@@ -65,7 +65,7 @@ class RecordKeepingTest {
         CommentReceived payload = new CommentReceived(Platform.WEB, "site", commentId, null, null,
                 new Author(null, "Anna"), text, List.of(), "https://www.orebro.se/x#" + commentId,
                 null, Instant.parse("2026-11-29T10:00:00Z"), verb, "web:site:" + commentId + ":" + sha,
-                new RawPayload(sha, "application/json", Base64.getEncoder().encodeToString(raw), sha));
+                new RawPayload(sha, "application/json", raw, sha));
         return EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), payload.commentKey().toString(), "test", payload);
     }
 
@@ -127,7 +127,7 @@ class RecordKeepingTest {
         CommentReceived tampered = new CommentReceived(p.platform(), p.accountId(), p.commentId(), null, null,
                 p.author(), p.text(), p.mediaRefs(), p.permalink(), p.createdAt(), p.receivedAt(), p.verb(),
                 p.idempotencyKey(), new RawPayload(p.raw().bodySha256(), p.raw().contentType(),
-                        Base64.getEncoder().encodeToString("{\"other\":1}".getBytes(StandardCharsets.UTF_8)),
+                        "{\"other\":1}".getBytes(StandardCharsets.UTF_8),
                         p.raw().fragmentSha256()));
         EventEnvelope<CommentReceived> bad = EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), good.commentKey(),
                 "test", tampered);

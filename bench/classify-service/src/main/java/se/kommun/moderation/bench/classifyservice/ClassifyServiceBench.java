@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -276,7 +275,7 @@ public final class ClassifyServiceBench {
                         "https://example.org/" + platform.id() + "/" + account + "/" + commentId, created,
                         created.plusMillis(250), verb, "idem-" + i,
                         new RawPayload(sha256(("body-" + i / 10).getBytes(StandardCharsets.UTF_8)), "application/json",
-                                Base64.getEncoder().encodeToString(fragmentBytes), sha256(fragmentBytes)));
+                                fragmentBytes, sha256(fragmentBytes)));
                 EventEnvelope<CommentReceived> event = EventEnvelope.wrap(EventIds.derive("bench", prefix, commentId),
                         created.plusMillis(260), payload.commentKey().toString(), "ingest-service", payload);
                 String value = codec.encode(event);

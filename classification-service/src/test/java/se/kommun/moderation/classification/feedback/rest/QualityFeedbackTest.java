@@ -139,7 +139,9 @@ class QualityFeedbackTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = probe.readAll(Topics.deadLetterOf(Topics.MODERATION_DECISIONS))
                     .stream().filter(r -> key.equals(r.key())).toList();
-            assertThat(dead).singleElement().satisfies(record -> {
+            // Delivery is at least once: a rebalance before the commit can dead-letter this (uniquely
+            // keyed) record twice; what matters is that it is there, with its reason.
+            assertThat(dead).isNotEmpty().allSatisfy(record -> {
                 Header reason = record.headers().lastHeader("dead-letter-reason");
                 assertThat(reason).isNotNull();
                 assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not valid JSON");

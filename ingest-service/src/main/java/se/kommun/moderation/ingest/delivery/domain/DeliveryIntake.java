@@ -59,7 +59,7 @@ public class DeliveryIntake {
                 unknown += status.isEmpty() ? 1 : 0;
                 inactive += status.isEmpty() ? 0 : 1;
                 quarantine.add(QuarantineEvents.of(platform, comment.accountId(), reason,
-                        java.util.Base64.getDecoder().decode(comment.raw().fragmentBase64()), body, receivedAt));
+                        comment.raw().fragment(), body, receivedAt));
                 count("ingest.quarantined", platform, status.isEmpty() ? "unknown-account" : "inactive-account");
             } else {
                 publish.add(ReceivedEvents.envelope(comment));

@@ -1,6 +1,5 @@
 package se.kommun.moderation.ingest.delivery.domain;
 
-import java.util.Base64;
 import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 
@@ -13,7 +12,6 @@ public record RawBody(byte[] bytes, String sha256, String contentType) {
 
     /** The provenance of one comment: this body's hash and the exact bytes that concern the comment. */
     public RawPayload withFragment(byte[] fragment) {
-        return new RawPayload(sha256, contentType, Base64.getEncoder().encodeToString(fragment),
-                HmacSignatures.sha256Hex(fragment));
+        return new RawPayload(sha256, contentType, fragment, HmacSignatures.sha256Hex(fragment));
     }
 }

@@ -1,8 +1,6 @@
 package se.kommun.moderation.ingest.linkedin.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.CommentReceived;
-import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.ingest.delivery.domain.JsonFragments;
@@ -32,8 +29,6 @@ public final class LinkedInPayloadMapper {
     private static final Map<String, Verb> ACTIONS = Map.of(
             "COMMENT", Verb.ADDED, "COMMENT_EDIT", Verb.EDITED, "COMMENT_DELETE", Verb.REMOVED_BY_AUTHOR);
 
-    private final ObjectMapper mapper = EventCodec.instance().mapper();
-
     /** The mapped delivery and the notification ids it carried (to be remembered once published). */
     public record Mapped(MappedDelivery delivery, List<String> notificationIds, int duplicates) {
     }
@@ -41,7 +36,7 @@ public final class LinkedInPayloadMapper {
     /** The notification ids a delivery carries, to look up which were seen before. */
     public List<String> notificationIds(RawBody body) {
         List<String> ids = new ArrayList<>();
-        for (JsonNode notification : read(body).path("notifications")) {
+        for (JsonNode notification : read(body).root().path("notifications")) {
             if (notification.hasNonNull("notificationId")) {
                 ids.add(notification.get("notificationId").asText());
             }
@@ -50,16 +45,14 @@ public final class LinkedInPayloadMapper {
     }
 
     public Mapped map(RawBody body, Instant receivedAt, Set<String> alreadySeen) {
-        JsonNode root = read(body);
-        List<byte[]> fragments = JsonFragments.objectsAt(body.bytes(), ".notifications[*]");
+        JsonFragments document = read(body);
+        JsonNode root = document.root();
         List<CommentReceived> comments = new ArrayList<>();
         List<Unmappable> unmappable = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int skipped = 0;
         int duplicates = 0;
-        int index = 0;
         for (JsonNode notification : root.path("notifications")) {
-            byte[] fragment = fragments.get(index++);
             String notificationId = notification.path("notificationId").asText(null);
             String account = organisationId(notification.path("organizationalEntity").asText(null));
             Verb verb = ACTIONS.get(notification.path("action").asText(""));
@@ -71,6 +64,7 @@ public final class LinkedInPayloadMapper {
                 duplicates++;
                 continue;
             }
+            byte[] fragment = document.fragmentOf(notification);
             try {
                 comments.add(comment(account, notificationId, verb, notification, body, fragment, receivedAt));
                 ids.add(notificationId);
@@ -82,17 +76,18 @@ public final class LinkedInPayloadMapper {
                 duplicates);
     }
 
-    private JsonNode read(RawBody body) {
-        JsonNode root;
+    private JsonFragments read(RawBody body) {
+        JsonFragments document;
         try {
-            root = mapper.readTree(body.bytes());
-        } catch (IOException e) {
+            document = JsonFragments.read(body.bytes(), ".notifications[*]");
+        } catch (IllegalArgumentException e) {
             throw new UnreadableDeliveryException("body is not valid JSON");
         }
-        if (root == null || !root.isObject() || !root.path("notifications").isArray()) {
+        JsonNode root = document.root();
+        if (!root.isObject() || !root.path("notifications").isArray()) {
             throw new UnreadableDeliveryException("expected an object with a 'notifications' array");
         }
-        return root;
+        return document;
     }
 
     private static CommentReceived comment(String account, String notificationId, Verb verb, JsonNode n,

@@ -1,15 +1,12 @@
 package se.kommun.moderation.ingest.meta.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.CommentReceived;
-import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.ingest.delivery.domain.JsonFragments;
@@ -32,7 +29,6 @@ public final class MetaPayloadMapper {
             "add", Verb.ADDED, "edited", Verb.EDITED, "remove", Verb.REMOVED_BY_AUTHOR,
             "hide", Verb.HIDDEN, "unhide", Verb.UNHIDDEN);
 
-    private final ObjectMapper mapper = EventCodec.instance().mapper();
     private final String permalinkBase;
 
     public MetaPayloadMapper() {
@@ -46,42 +42,42 @@ public final class MetaPayloadMapper {
     }
 
     public MappedDelivery map(RawBody body, Instant receivedAt) {
-        JsonNode root;
+        JsonFragments document;
         try {
-            root = mapper.readTree(body.bytes());
-        } catch (IOException e) {
+            // Both shapes' change objects are marked; a path that matches nothing costs nothing.
+            document = JsonFragments.read(body.bytes(), ".entry[*]", ".entry[*].changes[*]",
+                    "[*].entry[*]", "[*].entry[*].changes[*]");
+        } catch (IllegalArgumentException e) {
             throw new UnreadableDeliveryException("body is not valid JSON");
         }
+        JsonNode root = document.root();
         // Instagram's documentation shows the notification wrapped in an array.
-        boolean wrapped = root != null && root.isArray();
+        boolean wrapped = root.isArray();
         JsonNode notification = wrapped ? (root.size() == 1 ? root.get(0) : null) : root;
         if (notification == null || !notification.isObject() || !notification.path("entry").isArray()) {
             throw new UnreadableDeliveryException("expected an object with an 'entry' array");
         }
-        String prefix = wrapped ? "[*]" : "";
         String object = notification.path("object").asText("");
         return switch (object) {
-            case "page" -> mapFeed(notification, body, prefix, receivedAt);
-            case "instagram" -> mapInstagram(notification, body, prefix, receivedAt);
+            case "page" -> mapFeed(notification, document, body, receivedAt);
+            case "instagram" -> mapInstagram(notification, document, body, receivedAt);
             default -> throw new UnreadableDeliveryException("unsupported object '" + clip(object) + "'");
         };
     }
 
-    private MappedDelivery mapFeed(JsonNode notification, RawBody body, String prefix, Instant receivedAt) {
-        List<byte[]> fragments = JsonFragments.objectsAt(body.bytes(), prefix + ".entry[*].changes[*]");
+    private MappedDelivery mapFeed(JsonNode notification, JsonFragments document, RawBody body, Instant receivedAt) {
         List<CommentReceived> comments = new ArrayList<>();
         List<Unmappable> unmappable = new ArrayList<>();
         int skipped = 0;
-        int index = 0;
         for (JsonNode entry : notification.path("entry")) {
             String pageId = entry.path("id").asText(null);
             for (JsonNode change : entry.path("changes")) {
-                byte[] fragment = fragments.get(index++);
                 JsonNode value = change.path("value");
                 if (!"feed".equals(change.path("field").asText()) || !"comment".equals(value.path("item").asText())) {
                     skipped++;
                     continue;
                 }
+                byte[] fragment = document.fragmentOf(change);
                 try {
                     comments.add(feedComment(pageId, value, body, fragment, receivedAt));
                 } catch (UnreadableDeliveryException | IllegalArgumentException | NullPointerException e) {
@@ -123,38 +119,29 @@ public final class MetaPayloadMapper {
                 body.withFragment(fragment));
     }
 
-    private MappedDelivery mapInstagram(JsonNode notification, RawBody body, String prefix, Instant receivedAt) {
-        List<byte[]> changeFragments = JsonFragments.objectsAt(body.bytes(), prefix + ".entry[*].changes[*]");
-        List<byte[]> entryFragments = JsonFragments.objectsAt(body.bytes(), prefix + ".entry[*]");
+    private MappedDelivery mapInstagram(JsonNode notification, JsonFragments document, RawBody body,
+            Instant receivedAt) {
         List<CommentReceived> comments = new ArrayList<>();
         List<Unmappable> unmappable = new ArrayList<>();
         int skipped = 0;
-        int changeIndex = 0;
-        int entryIndex = 0;
         for (JsonNode entry : notification.path("entry")) {
             String accountId = entry.path("id").asText(null);
-            byte[] entryFragment = entryFragments.get(entryIndex++);
             List<JsonNode> changes = new ArrayList<>();
-            List<byte[]> fragments = new ArrayList<>();
             if (entry.path("changes").isArray()) {
-                for (JsonNode change : entry.path("changes")) {
-                    changes.add(change);
-                    fragments.add(changeFragments.get(changeIndex++));
-                }
+                entry.path("changes").forEach(changes::add);
             } else if (entry.has("field")) {
                 changes.add(entry); // the flat shape: the entry is the change
-                fragments.add(entryFragment);
             }
-            for (int i = 0; i < changes.size(); i++) {
-                JsonNode change = changes.get(i);
+            for (JsonNode change : changes) {
                 if (!"comments".equals(change.path("field").asText()) && !"live_comments".equals(change.path("field").asText())) {
                     skipped++;
                     continue;
                 }
+                byte[] fragment = document.fragmentOf(change);
                 try {
-                    comments.add(instagramComment(accountId, change.path("value"), body, fragments.get(i), receivedAt));
+                    comments.add(instagramComment(accountId, change.path("value"), body, fragment, receivedAt));
                 } catch (UnreadableDeliveryException | IllegalArgumentException | NullPointerException e) {
-                    unmappable.add(new Unmappable(accountId, "instagram comment: " + e.getMessage(), fragments.get(i)));
+                    unmappable.add(new Unmappable(accountId, "instagram comment: " + e.getMessage(), fragment));
                 }
             }
         }

@@ -1,8 +1,6 @@
 package se.kommun.moderation.ingest.x.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import se.kommun.moderation.events.Author;
 import se.kommun.moderation.events.CommentReceived;
-import se.kommun.moderation.events.EventCodec;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.ingest.delivery.domain.JsonFragments;
@@ -27,16 +24,15 @@ import se.kommun.moderation.ingest.delivery.domain.UnreadableDeliveryException;
  */
 public final class XPayloadMapper {
 
-    private final ObjectMapper mapper = EventCodec.instance().mapper();
-
     public MappedDelivery map(RawBody body, Instant receivedAt) {
-        JsonNode root;
+        JsonFragments document;
         try {
-            root = mapper.readTree(body.bytes());
-        } catch (IOException e) {
+            document = JsonFragments.read(body.bytes(), ".tweet_create_events[*]");
+        } catch (IllegalArgumentException e) {
             throw new UnreadableDeliveryException("body is not valid JSON");
         }
-        if (root == null || !root.isObject() || !root.hasNonNull("for_user_id")) {
+        JsonNode root = document.root();
+        if (!root.isObject() || !root.hasNonNull("for_user_id")) {
             throw new UnreadableDeliveryException("expected an object with 'for_user_id'");
         }
         String account = root.get("for_user_id").asText();
@@ -49,14 +45,12 @@ public final class XPayloadMapper {
                 skipped += field.getValue().size(); // likes, follows, direct messages…
             }
         }
-        List<byte[]> fragments = JsonFragments.objectsAt(body.bytes(), ".tweet_create_events[*]");
-        int index = 0;
         for (JsonNode tweet : root.path("tweet_create_events")) {
-            byte[] fragment = fragments.get(index++);
-            if (!isAddressedTo(account, tweet)) {
+            if (!tweet.isObject() || !isAddressedTo(account, tweet)) {
                 skipped++;
                 continue;
             }
+            byte[] fragment = document.fragmentOf(tweet);
             try {
                 comments.add(comment(account, tweet, body, fragment, receivedAt));
             } catch (UnreadableDeliveryException e) {

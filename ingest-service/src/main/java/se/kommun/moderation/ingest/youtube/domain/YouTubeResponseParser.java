@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import se.kommun.moderation.events.RawPayload;
@@ -117,7 +116,7 @@ public final class YouTubeResponseParser {
                 // textOriginal is only returned to the author or the channel owner; textDisplay otherwise.
                 firstText(snippet.path("textOriginal"), text(snippet.path("textDisplay"))),
                 publishedAt, updatedAt,
-                new RawPayload(bodySha256, CONTENT_TYPE, Base64.getEncoder().encodeToString(fragment),
+                new RawPayload(bodySha256, CONTENT_TYPE, fragment,
                         HmacSignatures.sha256Hex(fragment))));
     }
 

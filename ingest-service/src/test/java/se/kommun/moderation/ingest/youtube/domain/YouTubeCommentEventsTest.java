@@ -19,7 +19,7 @@ class YouTubeCommentEventsTest {
 
     private static final Instant PUBLISHED = Instant.parse("2026-11-29T10:00:00Z");
     private static final Instant RECEIVED = Instant.parse("2026-11-29T10:05:00Z");
-    private static final RawPayload RAW = new RawPayload("bodysha", "application/json", "e30=", "fragsha");
+    private static final RawPayload RAW = RawPayload.ofBase64("bodysha", "application/json", "e30=", "fragsha");
 
     private static YouTubeComment reply(Instant updatedAt) {
         return new YouTubeComment("Ugz.r1", "vid-1", "Ugz", "UCanna", "Anna", "Håller med", PUBLISHED, updatedAt, RAW);

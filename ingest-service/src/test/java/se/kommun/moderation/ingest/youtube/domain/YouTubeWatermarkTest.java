@@ -14,7 +14,7 @@ class YouTubeWatermarkTest {
 
     private static YouTubeComment comment(String id, Instant updatedAt) {
         return new YouTubeComment(id, "v", null, null, null, "", T.minusSeconds(3600), updatedAt,
-                new RawPayload("body", "application/json", "", "fragment"));
+                RawPayload.ofBase64("body", "application/json", "", "fragment"));
     }
 
     @Test
