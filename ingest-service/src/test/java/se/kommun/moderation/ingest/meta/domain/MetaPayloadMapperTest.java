@@ -74,6 +74,22 @@ class MetaPayloadMapperTest {
     }
 
     @Test
+    void aChangeThatIsNotAnObjectIsSkippedAndEveryCommentKeepsItsOwnBytes() {
+        String json = """
+                {"object":"page","entry":["odd",{"id":"111","changes":["odd",7,%s,null,%s]}]}""".formatted(
+                feedChange("add", "222_1", "första", "1678886390"), feedChange("add", "222_2", "andra", "1678886391"));
+
+        MappedDelivery mapped = map(json);
+
+        assertThat(mapped.skipped()).isEqualTo(3);
+        assertThat(mapped.comments()).extracting(CommentReceived::commentId).containsExactly("222_1", "222_2");
+        assertThat(fragment(mapped.comments().get(0)))
+                .isEqualTo(feedChange("add", "222_1", "första", "1678886390"));
+        assertThat(fragment(mapped.comments().get(1)))
+                .isEqualTo(feedChange("add", "222_2", "andra", "1678886391"));
+    }
+
+    @Test
     void permalinksFollowTheConfiguredBase() {
         String json = """
                 {"object":"page","entry":[{"id":"111","time":1678886400,"changes":[%s]}]}"""
