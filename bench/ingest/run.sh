@@ -6,6 +6,7 @@
 #
 #   bench/ingest/run.sh            (WARMUP=60 DURATION=20 RUNS=3 CONNECTIONS=64 THREADS=2 to tune;
 #                                   BATCHES="1 50" picks the batch sizes measured;
+#                                   PACED_RATE=500 is the offered requests/s of the paced cases, 0 skips them;
 #                                   SERVICE_JAVA_OPTS adds JVM options, e.g. a JFR recording;
 #                                   SERVICE_PROPS adds lines to the service's configuration)
 #
@@ -18,6 +19,7 @@ HERE="$ROOT/bench/ingest"
 WORK="$HERE/.run"
 WARMUP="${WARMUP:-60}" DURATION="${DURATION:-20}" RUNS="${RUNS:-3}"
 CONNECTIONS="${CONNECTIONS:-64}" THREADS="${THREADS:-2}" BATCHES="${BATCHES:-1 50}"
+PACED_RATE="${PACED_RATE:-500}"
 PORT=18081
 PAGE=bench-page
 mkdir -p "$WORK"
@@ -101,9 +103,10 @@ sleep 1 # the directory reloads after the activation commits; a request before t
 python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 1 2000 "$WORK/batch-1.txt"
 python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 50 200 "$WORK/batch-50.txt"
 
-# run <name> <path> <bodies> <signature header> <events per request> <seconds>: prints one RESULT line
+# run <name> <path> <bodies> <signature header> <events per request> <seconds> [pause ms]: prints one
+# RESULT line
 run_wrk() {
-  BODIES="$3" SIGNATURE_HEADER="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" --timeout 10s \
+  PACE_MS="${7:-}" BODIES="$3" SIGNATURE_HEADER="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" --timeout 10s \
     -s "$HERE/signed-post.lua" "$BASE$2" | grep '^RESULT' | sed "s/^RESULT/RESULT case=$1 events_per_request=$5/"
 }
 
@@ -119,10 +122,17 @@ for r in $(seq 1 "$RUNS"); do
   for n in $BATCHES; do
     run_wrk "reference-$n" /bench/reference "$WORK/batch-$n.txt" "" "$n" "$DURATION" >>"$RESULTS"
     run_wrk "facebook-$n" /webhooks/meta "$WORK/batch-$n.txt" X-Hub-Signature-256 "$n" "$DURATION" >>"$RESULTS"
+    if ((PACED_RATE > 0)); then
+      # The same connections, each pausing between requests: both sides get the same offered load.
+      pause=$((CONNECTIONS * 1000 / PACED_RATE))
+      run_wrk "paced-reference-$n" /bench/reference "$WORK/batch-$n.txt" "" "$n" "$DURATION" "$pause" >>"$RESULTS"
+      run_wrk "paced-facebook-$n" /webhooks/meta "$WORK/batch-$n.txt" X-Hub-Signature-256 "$n" "$DURATION" \
+        "$pause" >>"$RESULTS"
+    fi
   done
 done
 
-python3 - "$RESULTS" "$BATCHES" <<'PY'
+python3 - "$RESULTS" "$BATCHES" "$PACED_RATE" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -142,9 +152,23 @@ print(f"\n{'case':<14}{'req/s':>10}{'comments/s':>12}{'p50 ms':>9}{'p99 ms':>9}{
 s = {c: stats(c) for n in batches for c in ("reference-" + n, "facebook-" + n)}
 for c, (rq, ev, p50, p99, bad) in s.items():
     print(f"{c:<14}{rq:>10.0f}{ev:>12.0f}{p50:>9.2f}{p99:>9.2f}{bad:>13}")
+def ratio(case, reference, key):
+    """The median over the runs of the case's figure over the reference's in the same run."""
+    return statistics.median(float(a[key]) / float(b[key]) for a, b in zip(rows[case], rows[reference]))
 print("\nratios against the reference in the same run (medians of the runs):")
 for n in batches:
-    f, r = s["facebook-" + n], s["reference-" + n]
-    print(f"  batch of {n:>2}: comments/s {f[1] / r[1]:.2f} x reference (target >= 0.80);"
-          f" p99 {f[3] / r[3]:.2f} x reference (target <= 2.00)")
+    f, r = "facebook-" + n, "reference-" + n
+    print(f"  batch of {n:>2}: comments/s {ratio(f, r, 'requests'):.2f} x reference (target >= 0.80);"
+          f" p99 {ratio(f, r, 'p99_us'):.2f} x reference (target <= 2.00)")
+paced = [n for n in batches if "paced-facebook-" + n in rows]
+if paced:
+    print(f"\nat the same offered load ({sys.argv[3]} requests/s, below both sides' saturation), latency is"
+          " service time rather than queueing:")
+    print(f"{'case':<22}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx/err':>13}")
+    for n in paced:
+        for c in ("paced-reference-" + n, "paced-facebook-" + n):
+            rq, _, p50, p99, bad = stats(c)
+            print(f"{c:<22}{rq:>10.0f}{p50:>9.2f}{p99:>9.2f}{bad:>13}")
+        f, r = "paced-facebook-" + n, "paced-reference-" + n
+        print(f"  batch of {n:>2}: p50 {ratio(f, r, 'p50_us'):.2f} x reference; p99 {ratio(f, r, 'p99_us'):.2f} x reference")
 PY

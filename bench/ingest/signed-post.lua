@@ -1,5 +1,7 @@
 -- Cycles through pre-signed request bodies (one "signature<TAB>body" per line), so every request is
--- a distinct, correctly signed delivery. Set by the script: BODIES (file), SIGNATURE_HEADER.
+-- a distinct, correctly signed delivery. Set by the script: BODIES (file), SIGNATURE_HEADER, and
+-- PACE_MS when each connection should wait that long between its requests (an offered load below
+-- saturation, so that latency is service time rather than queueing).
 local bodies = {}
 local signatures = {}
 local index = 0
@@ -13,6 +15,14 @@ function init(args)
   end
   file:close()
   index = math.random(#bodies)
+end
+
+local pace = tonumber(os.getenv("PACE_MS") or "")
+
+if pace and pace > 0 then
+  function delay()
+    return pace
+  end
 end
 
 function request()
