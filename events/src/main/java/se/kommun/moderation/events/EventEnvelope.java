@@ -37,8 +37,16 @@ public record EventEnvelope<P>(
                 commentKey, producer, payload);
     }
 
+    /** Read once per class: every event is wrapped through here. */
+    private static final ClassValue<EventType> TYPES = new ClassValue<>() {
+        @Override
+        protected EventType computeValue(Class<?> payloadClass) {
+            return payloadClass.getAnnotation(EventType.class);
+        }
+    };
+
     static EventType typeOf(Class<?> payloadClass) {
-        EventType eventType = payloadClass.getAnnotation(EventType.class);
+        EventType eventType = TYPES.get(payloadClass);
         if (eventType == null) {
             throw new IllegalArgumentException(payloadClass.getName() + " is not annotated with @EventType");
         }
