@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,21 +41,13 @@ public final class EventCodec {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    /** One writer per payload type, its serializers resolved once rather than looked up per event. */
-    private final ClassValue<ObjectWriter> writers = new ClassValue<>() {
-        @Override
-        protected ObjectWriter computeValue(Class<?> payloadType) {
-            return mapper.writerFor(mapper.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType));
-        }
-    };
-
     public static EventCodec instance() {
         return INSTANCE;
     }
 
     public String encode(EventEnvelope<?> envelope) {
         try {
-            return writers.get(envelope.payload().getClass()).writeValueAsString(envelope);
+            return mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + envelope.type(), e);
         }
@@ -65,7 +56,7 @@ public final class EventCodec {
     /** As {@link #encode}, straight to UTF-8: cheaper than a String when the bytes are what is sent. */
     public byte[] encodeToBytes(EventEnvelope<?> envelope) {
         try {
-            return writers.get(envelope.payload().getClass()).writeValueAsBytes(envelope);
+            return mapper.writeValueAsBytes(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + envelope.type(), e);
         }

@@ -37,16 +37,8 @@ public record EventEnvelope<P>(
                 commentKey, producer, payload);
     }
 
-    /** Read once per class: every event is wrapped through here. */
-    private static final ClassValue<EventType> TYPES = new ClassValue<>() {
-        @Override
-        protected EventType computeValue(Class<?> payloadClass) {
-            return payloadClass.getAnnotation(EventType.class);
-        }
-    };
-
     static EventType typeOf(Class<?> payloadClass) {
-        EventType eventType = TYPES.get(payloadClass);
+        EventType eventType = payloadClass.getAnnotation(EventType.class);
         if (eventType == null) {
             throw new IllegalArgumentException(payloadClass.getName() + " is not annotated with @EventType");
         }

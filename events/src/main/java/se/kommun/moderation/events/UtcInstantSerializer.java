@@ -30,25 +30,9 @@ final class UtcInstantSerializer extends StdScalarSerializer<Instant> {
             generator.writeString(instant.toString());
             return;
         }
-        // The events of one delivery share their receivedAt and occurredAt: formatted once, not 100 times.
-        LastFormatted last = LAST.get();
-        if (last.seconds != seconds || last.nanos != instant.getNano()) {
-            last.length = formatInto(instant, last.chars);
-            last.seconds = seconds;
-            last.nanos = instant.getNano();
-        }
-        generator.writeString(last.chars, 0, last.length);
+        char[] out = new char[30];
+        generator.writeString(out, 0, formatInto(instant, out));
     }
-
-    /** The instant this thread formatted last. */
-    private static final class LastFormatted {
-        final char[] chars = new char[30];
-        long seconds = Long.MIN_VALUE;
-        int nanos;
-        int length;
-    }
-
-    private static final ThreadLocal<LastFormatted> LAST = ThreadLocal.withInitial(LastFormatted::new);
 
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
