@@ -69,18 +69,6 @@ public final class JsonFragments {
         }
     }
 
-    /** The objects at {@code path}, in document order. */
-    public static List<byte[]> objectsAt(byte[] body, String path) {
-        JsonFragments document = read(body, path);
-        List<int[]> found = new ArrayList<>(document.ranges.values());
-        found.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<byte[]> fragments = new ArrayList<>(found.size());
-        for (int[] range : found) {
-            fragments.add(Arrays.copyOfRange(body, range[0], range[1]));
-        }
-        return fragments;
-    }
-
     public JsonNode root() {
         return root;
     }

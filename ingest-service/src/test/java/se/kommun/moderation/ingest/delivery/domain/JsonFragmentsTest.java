@@ -6,14 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonFragmentsTest {
 
+    /** The fragments of the objects at {@code path}, in document order. */
     private static List<String> at(String body, String path) {
-        return JsonFragments.objectsAt(body.getBytes(StandardCharsets.UTF_8), path).stream()
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
+        JsonFragments document = JsonFragments.read(body.getBytes(StandardCharsets.UTF_8), path);
+        List<String> found = new ArrayList<>();
+        collect(document, document.root(), found);
+        return found;
+    }
+
+    private static void collect(JsonFragments document, JsonNode node, List<String> found) {
+        if (node.isObject()) {
+            try {
+                found.add(new String(document.fragmentOf(node), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notAtThePath) {
+                // an object elsewhere in the document
+            }
+        }
+        node.elements().forEachRemaining(child -> collect(document, child, found));
     }
 
     @Test
