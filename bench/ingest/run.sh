@@ -103,11 +103,23 @@ sleep 1 # the directory reloads after the activation commits; a request before t
 python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 1 2000 "$WORK/batch-1.txt"
 python3 "$HERE/make_bodies.py" "$SECRET" "$PAGE" 50 200 "$WORK/batch-50.txt"
 
+BROKER_PID="$(cat deploy/local/.run/pids/kafka.pid 2>/dev/null || true)"
+# cpu_ticks <pid>: user+system clock ticks the process has used so far (0 when it is not there).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+TICKS_PER_S="$(getconf CLK_TCK)"
+
 # run <name> <path> <bodies> <signature header> <events per request> <seconds> [pause ms]: prints one
-# RESULT line
+# RESULT line, with the CPU the service and the broker spent during the run (the low-noise figure on a
+# shared machine: latency at saturation moves with whatever else runs, CPU per request much less).
 run_wrk() {
-  PACE_MS="${7:-}" BODIES="$3" SIGNATURE_HEADER="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" --timeout 10s \
-    -s "$HERE/signed-post.lua" "$BASE$2" | grep '^RESULT' | sed "s/^RESULT/RESULT case=$1 events_per_request=$5/"
+  local svc0 brk0 result
+  svc0="$(cpu_ticks "$SERVICE_PID")" brk0="$(cpu_ticks "${BROKER_PID:-0}")"
+  result="$(PACE_MS="${7:-}" BODIES="$3" SIGNATURE_HEADER="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" \
+    --timeout 10s -s "$HERE/signed-post.lua" "$BASE$2" | grep '^RESULT')"
+  printf '%s service_cpu_ms=%d broker_cpu_ms=%d\n' \
+    "${result/#RESULT/RESULT case=$1 events_per_request=$5}" \
+    "$((($(cpu_ticks "$SERVICE_PID") - svc0) * 1000 / TICKS_PER_S))" \
+    "$((($(cpu_ticks "${BROKER_PID:-0}") - brk0) * 1000 / TICKS_PER_S))"
 }
 
 log "warm-up: ${WARMUP}s of mixed load (the JIT needs a minute on 2 cores)"
@@ -160,6 +172,17 @@ for n in batches:
     f, r = "facebook-" + n, "reference-" + n
     print(f"  batch of {n:>2}: comments/s {ratio(f, r, 'requests'):.2f} x reference (target >= 0.80);"
           f" p99 {ratio(f, r, 'p99_us'):.2f} x reference (target <= 2.00)")
+def cpu_us(case, key):
+    """CPU microseconds per request, the median over the runs."""
+    return statistics.median(float(r[key]) * 1000 / int(r["requests"]) for r in rows[case])
+print("\nCPU per request (medians of the runs; the service and the broker share this machine's cores):")
+print(f"{'case':<14}{'service us':>12}{'broker us':>11}")
+for c in s:
+    print(f"{c:<14}{cpu_us(c, 'service_cpu_ms'):>12.0f}{cpu_us(c, 'broker_cpu_ms'):>11.0f}")
+for n in batches:
+    f, r = "facebook-" + n, "reference-" + n
+    print(f"  batch of {n:>2}: service {cpu_us(f, 'service_cpu_ms') / cpu_us(r, 'service_cpu_ms'):.2f} x reference,"
+          f" broker {cpu_us(f, 'broker_cpu_ms') / cpu_us(r, 'broker_cpu_ms'):.2f} x reference")
 paced = [n for n in batches if "paced-facebook-" + n in rows]
 if paced:
     print(f"\nat the same offered load ({sys.argv[3]} requests/s, below both sides' saturation), latency is"

@@ -8,9 +8,12 @@ import java.util.Locale;
 public enum Platform {
     FACEBOOK, INSTAGRAM, X, LINKEDIN, YOUTUBE, WEB, BLOG;
 
+    // Kept, not recomputed: every comment key and every event written asks for it.
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Accepts the wire form and, for tolerance, the constant's name. */

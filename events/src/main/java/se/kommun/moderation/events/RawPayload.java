@@ -1,6 +1,7 @@
 package se.kommun.moderation.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -10,12 +11,13 @@ import java.util.Objects;
  * body, and the fragment that concerns this comment (the exact bytes) with its own hash.
  *
  * <p>On the wire the fragment is the base64 field {@code fragmentBase64}. It is held as bytes so that
- * the codec writes it with Jackson's own base64 encoder straight into the output: at a batch of 50
+ * the codec encodes it straight into the output ({@link Base64FragmentSerializer}): at a batch of 50
  * comments, encoding it to a string first and escaping that string was a tenth of the ingest edge's
  * event-loop time.
  */
 public record RawPayload(String bodySha256, String contentType,
-        @JsonProperty("fragmentBase64") byte[] fragment, String fragmentSha256) {
+        @JsonProperty("fragmentBase64") @JsonSerialize(using = Base64FragmentSerializer.class) byte[] fragment,
+        String fragmentSha256) {
 
     public RawPayload {
         Objects.requireNonNull(bodySha256, "raw.bodySha256 is required");

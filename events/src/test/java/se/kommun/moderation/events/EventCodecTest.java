@@ -3,6 +3,7 @@ package se.kommun.moderation.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -125,6 +126,24 @@ class EventCodecTest {
         assertThat(read.fragment()).isEqualTo(fragment);
         assertThat(read).isEqualTo(raw).hasSameHashCodeAs(raw);
         assertThat(read.fragmentBase64()).isEqualTo(Base64.getEncoder().encodeToString(fragment));
+    }
+
+    @Test
+    void theFragmentIsWrittenExactlyAsJacksonsOwnBase64WroteItForEveryPaddingCase() throws Exception {
+        ObjectMapper plainJackson = new ObjectMapper();
+        java.util.Random random = new java.util.Random(42);
+        for (int length = 0; length <= 200; length++) {
+            byte[] fragment = new byte[length];
+            random.nextBytes(fragment);
+
+            EventEnvelope<CommentReceived> event = withRaw(new RawPayload("ab12", "application/json", fragment, "cd34"));
+            String json = codec.encode(event);
+
+            assertThat(new String(codec.encodeToBytes(event), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(json);
+            assertThat(json).as("length %d", length)
+                    .contains("\"fragmentBase64\":" + plainJackson.writeValueAsString(fragment) + ",");
+            assertThat(codec.decode(json, CommentReceived.class).payload().raw().fragment()).isEqualTo(fragment);
+        }
     }
 
     @Test
