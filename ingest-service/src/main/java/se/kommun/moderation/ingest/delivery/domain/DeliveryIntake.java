@@ -76,9 +76,10 @@ public class DeliveryIntake {
             metrics.counter("ingest.changes.skipped", "platform", platform.id()).increment(mapped.skipped());
         }
         Outcome outcome = new Outcome(publish.size(), mapped.skipped(), quarantine.size(), refusal);
-        return publisher.publishAll(publish, quarantine)
-                .invoke(() -> published(platform).increment(publish.size()))
-                .replaceWith(outcome);
+        return publisher.publishAll(publish, quarantine).map(acknowledged -> {
+            published(platform).increment(publish.size());
+            return outcome;
+        });
     }
 
     /** A whole delivery we could not read although its signature was right. */
