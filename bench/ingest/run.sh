@@ -179,10 +179,13 @@ print("\nCPU per request (medians of the runs; the service and the broker share 
 print(f"{'case':<14}{'service us':>12}{'broker us':>11}")
 for c in s:
     print(f"{c:<14}{cpu_us(c, 'service_cpu_ms'):>12.0f}{cpu_us(c, 'broker_cpu_ms'):>11.0f}")
+def cpu_ratio(case, reference, key):
+    # The broker's figure is 0 when this script did not find its pid (a broker started elsewhere).
+    base = cpu_us(reference, key)
+    return f"{cpu_us(case, key) / base:.2f} x reference" if base > 0 else "not measured"
 for n in batches:
     f, r = "facebook-" + n, "reference-" + n
-    print(f"  batch of {n:>2}: service {cpu_us(f, 'service_cpu_ms') / cpu_us(r, 'service_cpu_ms'):.2f} x reference,"
-          f" broker {cpu_us(f, 'broker_cpu_ms') / cpu_us(r, 'broker_cpu_ms'):.2f} x reference")
+    print(f"  batch of {n:>2}: service {cpu_ratio(f, r, 'service_cpu_ms')}, broker {cpu_ratio(f, r, 'broker_cpu_ms')}")
 paced = [n for n in batches if "paced-facebook-" + n in rows]
 if paced:
     print(f"\nat the same offered load ({sys.argv[3]} requests/s, below both sides' saturation), latency is"

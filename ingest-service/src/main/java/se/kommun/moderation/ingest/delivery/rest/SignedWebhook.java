@@ -72,10 +72,19 @@ public class SignedWebhook {
                     .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
                     .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
-        Uni<DeliveryIntake.Outcome> delivered = spec.completion() == NO_COMPLETION
-                ? intake.deliver(raw, mapped, receivedAt)
-                : spec.completion().apply(mapped).chain(completed -> intake.deliver(raw, completed, receivedAt));
-        return delivered.onItemOrFailure().transform((outcome, failure) ->
+        return delivered(spec, raw, mapped, receivedAt).onItemOrFailure().transform((outcome, failure) ->
                 failure == null ? WebhookAnswers.of(outcome) : WebhookAnswers.unavailable(failure));
+    }
+
+    private Uni<DeliveryIntake.Outcome> delivered(Spec spec, RawBody raw, MappedDelivery mapped, Instant receivedAt) {
+        if (spec.completion() != NO_COMPLETION) {
+            return spec.completion().apply(mapped).chain(completed -> intake.deliver(raw, completed, receivedAt));
+        }
+        try {
+            return intake.deliver(raw, mapped, receivedAt);
+        } catch (RuntimeException failure) {
+            // As inside a stage: a failure to publish is answered 503 (the platform retries), not 500.
+            return Uni.createFrom().failure(failure);
+        }
     }
 }
