@@ -29,6 +29,14 @@ public record EventEnvelope<P>(
         }
     }
 
+    /** Read once per class: an annotation lookup on every event wrapped showed in the edge's profile. */
+    private static final ClassValue<EventType> TYPES = new ClassValue<>() {
+        @Override
+        protected EventType computeValue(Class<?> type) {
+            return type.getAnnotation(EventType.class);
+        }
+    };
+
     /** Wraps a payload, taking type and version from its {@link EventType} annotation. */
     public static <P> EventEnvelope<P> wrap(UUID eventId, Instant occurredAt, String commentKey,
             String producer, P payload) {
@@ -38,7 +46,7 @@ public record EventEnvelope<P>(
     }
 
     static EventType typeOf(Class<?> payloadClass) {
-        EventType eventType = payloadClass.getAnnotation(EventType.class);
+        EventType eventType = TYPES.get(payloadClass);
         if (eventType == null) {
             throw new IllegalArgumentException(payloadClass.getName() + " is not annotated with @EventType");
         }

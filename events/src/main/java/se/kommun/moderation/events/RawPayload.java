@@ -39,6 +39,11 @@ public record RawPayload(String bodySha256, String contentType,
         return fragment.clone();
     }
 
+    /** The fragment itself, not a copy, for the codec's writers in this package: they only read it. */
+    byte[] fragmentView() {
+        return fragment;
+    }
+
     /** The fragment as the wire carries it. */
     public String fragmentBase64() {
         return Base64.getEncoder().encodeToString(fragment);

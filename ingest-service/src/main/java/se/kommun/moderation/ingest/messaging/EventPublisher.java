@@ -61,9 +61,11 @@ public class EventPublisher {
     /** All of them; completes when the last is acknowledged, fails if any fails. */
     public Uni<Void> publishAll(List<EventEnvelope<CommentReceived>> comments,
             List<EventEnvelope<CommentQuarantined>> quarantine) {
+        // Encoded as a group: the comments of one delivery share values the codec then writes once.
+        List<byte[]> commentValues = codec.encodeAllToBytes(comments);
         List<ProducerRecord<String, byte[]>> commentRecords = new ArrayList<>(comments.size());
-        for (EventEnvelope<CommentReceived> event : comments) {
-            commentRecords.add(received.record(event.commentKey(), codec.encodeToBytes(event)));
+        for (int i = 0; i < comments.size(); i++) {
+            commentRecords.add(received.record(comments.get(i).commentKey(), commentValues.get(i)));
         }
         List<ProducerRecord<String, byte[]>> quarantineRecords = new ArrayList<>(quarantine.size());
         for (EventEnvelope<CommentQuarantined> event : quarantine) {
