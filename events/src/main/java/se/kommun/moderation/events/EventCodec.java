@@ -93,7 +93,7 @@ public final class EventCodec {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty message: expected a " + EventEnvelope.typeOf(payloadType).name() + " event");
         }
-        EventType expected = EventEnvelope.typeOf(payloadType);
+        EventEnvelope.TypeAndVersion expected = EventEnvelope.typeOf(payloadType);
         JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType);
         EventEnvelope<P> envelope;
         try {

@@ -29,24 +29,29 @@ public record EventEnvelope<P>(
         }
     }
 
-    /** Read once per class: an annotation lookup on every event wrapped showed in the edge's profile. */
-    private static final ClassValue<EventType> TYPES = new ClassValue<>() {
+    /** Read once per class: the annotation, and its values, showed in the edge's profile per event. */
+    private static final ClassValue<TypeAndVersion> TYPES = new ClassValue<>() {
         @Override
-        protected EventType computeValue(Class<?> type) {
-            return type.getAnnotation(EventType.class);
+        protected TypeAndVersion computeValue(Class<?> type) {
+            EventType eventType = type.getAnnotation(EventType.class);
+            return eventType == null ? null : new TypeAndVersion(eventType.name(), eventType.version());
         }
     };
+
+    /** An {@link EventType}'s values, read off its annotation once. */
+    record TypeAndVersion(String name, int version) {
+    }
 
     /** Wraps a payload, taking type and version from its {@link EventType} annotation. */
     public static <P> EventEnvelope<P> wrap(UUID eventId, Instant occurredAt, String commentKey,
             String producer, P payload) {
-        EventType eventType = typeOf(payload.getClass());
+        TypeAndVersion eventType = typeOf(payload.getClass());
         return new EventEnvelope<>(eventId, eventType.name(), eventType.version(), occurredAt,
                 commentKey, producer, payload);
     }
 
-    static EventType typeOf(Class<?> payloadClass) {
-        EventType eventType = TYPES.get(payloadClass);
+    static TypeAndVersion typeOf(Class<?> payloadClass) {
+        TypeAndVersion eventType = TYPES.get(payloadClass);
         if (eventType == null) {
             throw new IllegalArgumentException(payloadClass.getName() + " is not annotated with @EventType");
         }

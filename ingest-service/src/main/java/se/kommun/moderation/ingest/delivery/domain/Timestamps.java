@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The platforms' ways of writing a time: Unix seconds or milliseconds, ISO-8601 with or without a colon. */
 public final class Timestamps {
@@ -16,6 +17,9 @@ public final class Timestamps {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter(Locale.ROOT);
+
+    /** Unix seconds written as a string; compiled once, as it is asked of every such timestamp. */
+    private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
 
     private static final DateTimeFormatter X_CREATED_AT =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
@@ -28,7 +32,7 @@ public final class Timestamps {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isNumber() || node.asText().matches("\\d{1,12}")) {
+        if (node.isNumber() || UNIX_SECONDS.matcher(node.asText()).matches()) {
             return Instant.ofEpochSecond(node.asLong());
         }
         return iso(node.asText());
