@@ -3,7 +3,9 @@ package se.kommun.moderation.ingest.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HmacSignaturesTest {
@@ -42,5 +44,19 @@ class HmacSignaturesTest {
         byte[] tampered = BODY.clone();
         tampered[tampered.length - 3] ^= 1;
         assertThat(HmacSignatures.isValidHexSha256(header, "sha256=", "s3cret", tampered)).isFalse();
+    }
+
+    @Test
+    void sha256HexIsTheStandardLowerCaseDigestForEveryLength() throws Exception {
+        Random random = new Random(3);
+        for (int length = 0; length < 300; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            assertThat(HmacSignatures.sha256Hex(bytes)).isEqualTo(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        // FIPS 180-2's "abc"
+        assertThat(HmacSignatures.sha256Hex("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

@@ -109,7 +109,7 @@ public final class JsonFragments {
         private ObjectNode object() throws IOException {
             boolean marked = isMarked(parser.getParsingContext().getParent());
             int start = marked ? Math.toIntExact(parser.currentTokenLocation().getByteOffset()) : -1;
-            ObjectNode node = NODES.objectNode();
+            ObjectNode node = new ObjectNode(NODES, new FieldMap());
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
