@@ -26,9 +26,12 @@ class CommentReceivedJsonTest {
             byte[] ours = new JsonBytes(8).string(value).toByteArray();
             assertThat(ours).as("U+%04X", c).isEqualTo(mapper.writeValueAsBytes(value));
         }
-        for (String value : List.of("", "🙂", "x\uD83D\uDE42y", "\uD800", "\uDC00\uD800", "\\\"\u0000\u001F\u007F\u2028")) {
-            // Bytes, not a String: Jackson's character writer leaves pairs as they are, its byte writer escapes them.
-            assertThat(new JsonBytes(1).string(value).toByteArray()).as(value).isEqualTo(mapper.writeValueAsBytes(value));
+        for (String value : List.of("", "🙂", "x\uD83D\uDE42y", "\uD800", "\uDC00\uD800",
+                "\\\"\u0000\u001F\u007F\u2028")) {
+            // Bytes, not a String: Jackson's character writer leaves pairs as they are, its byte
+            // writer escapes them.
+            assertThat(new JsonBytes(1).string(value).toByteArray()).as(value)
+                    .isEqualTo(mapper.writeValueAsBytes(value));
         }
     }
 
@@ -141,7 +144,8 @@ class CommentReceivedJsonTest {
                 case 1 -> text.append(random.nextBoolean() ? '"' : '\\');
                 case 2 -> text.append((char) (0x80 + random.nextInt(0x780)));
                 case 3 -> text.append((char) (0x800 + random.nextInt(0xD000)));
-                case 4 -> text.append(random.nextBoolean() ? "🙂" : String.valueOf((char) (0xD800 + random.nextInt(0x800))));
+                case 4 -> text.append(random.nextBoolean() ? "🙂"
+                        : String.valueOf((char) (0xD800 + random.nextInt(0x800))));
                 case 5 -> text.append("åäöÅÄÖé");
                 default -> text.append((char) (0x20 + random.nextInt(0x5F)));
             }
@@ -152,10 +156,14 @@ class CommentReceivedJsonTest {
     private Instant instant() {
         return switch (random.nextInt(6)) {
             case 0 -> Instant.ofEpochSecond(random.nextLong() % 200_000_000_000L);
-            case 1 -> Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000) * 1_000_000);
-            case 2 -> Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000) * 1_000);
+            case 1 -> Instant.ofEpochSecond(recent(), random.nextInt(1_000) * 1_000_000);
+            case 2 -> Instant.ofEpochSecond(recent(), random.nextInt(1_000_000) * 1_000);
             case 3 -> random.nextBoolean() ? Instant.MAX : Instant.parse("+10000-01-01T00:00:00Z");
-            default -> Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(1_000_000_000));
+            default -> Instant.ofEpochSecond(recent(), random.nextInt(1_000_000_000));
         };
+    }
+
+    private long recent() {
+        return 1_700_000_000L + random.nextInt(100_000_000);
     }
 }

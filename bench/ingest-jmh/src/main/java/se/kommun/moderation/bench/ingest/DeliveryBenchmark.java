@@ -31,9 +31,9 @@ import se.kommun.moderation.ingest.meta.domain.MetaPayloadMapper;
  * The ingest edge's own CPU for one signed Facebook delivery, without HTTP and Kafka: hash the body,
  * map it to comments, wrap and encode their events (one operation = one delivery of {@code changes}
  * comment changes, shaped as {@code bench/ingest/make_bodies.py} shapes them). Its parts are measured
- * too, with Jackson's plain tree of the same body as a reference for the mapping, and the event encoding twice: with the codec's hand-written writer, and with the generic
- * Jackson databind path it replaced (the reference, in the same run: the machines are noisy, the
- * ratio is what compares).
+ * too, each next to a reference in the same run (the machines are noisy; the ratio is what
+ * compares): the mapping next to Jackson's plain tree of the same body, and the event encoding with
+ * the codec's hand-written writer next to the generic Jackson databind path it replaced.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,7 +62,8 @@ public class DeliveryBenchmark {
         String run = "0f3a9c2b7d1e";
         for (int i = 0; i < changes; i++) {
             // Meta signs the escaped-unicode form, and sends it: so does the benchmark.
-            json.append(i == 0 ? "" : ",").append("{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\","
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\","
                     + "\"comment_id\":\"" + run + "_" + i + "\",\"post_id\":\"" + PAGE + "_" + run + "\","
                     + "\"parent_id\":\"" + PAGE + "_" + run + "\",\"from\":{\"id\":\"u" + i + "\","
                     + "\"name\":\"B\\u00e4nk Testare\"},\"message\":\"Hej! N\\u00e4r plogas Storgatan? "
