@@ -45,13 +45,13 @@ final class CommentReceivedJson {
     /** Enough for a typical event (about 1.3 kB) without growing. */
     private static final int INITIAL_CAPACITY = 2048;
 
-    // One delivery's events share these values, usually as the very same objects (one body hash, one
-    // receipt time, one page): each is encoded once per writer and copied after that.
+    // One delivery's events share these values as the very same objects (one body hash, one receipt
+    // time, one page's id): each is encoded once per writer and copied after that. Values that are
+    // merely equal (a post id, read afresh from each change) would miss every time: not memoised.
     private final JsonBytes.Memo type = new JsonBytes.Memo();
     private final JsonBytes.Memo occurredAt = new JsonBytes.Memo();
     private final JsonBytes.Memo producer = new JsonBytes.Memo();
     private final JsonBytes.Memo accountId = new JsonBytes.Memo();
-    private final JsonBytes.Memo postId = new JsonBytes.Memo();
     private final JsonBytes.Memo receivedAt = new JsonBytes.Memo();
     private final JsonBytes.Memo bodySha256 = new JsonBytes.Memo();
     private final JsonBytes.Memo contentType = new JsonBytes.Memo();
@@ -72,7 +72,7 @@ final class CommentReceivedJson {
                 .raw(PLATFORM).string(comment.platform().id())
                 .raw(ACCOUNT_ID).string(comment.accountId(), accountId)
                 .raw(COMMENT_ID).string(comment.commentId())
-                .raw(POST_ID).string(comment.postId(), postId)
+                .raw(POST_ID).string(comment.postId())
                 .raw(PARENT_ID).string(comment.parentId())
                 .raw(AUTHOR);
         Author author = comment.author();
