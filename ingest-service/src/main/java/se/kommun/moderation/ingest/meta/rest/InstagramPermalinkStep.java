@@ -19,6 +19,7 @@ import se.kommun.moderation.ingest.commands.config.CommandsConfig;
 import se.kommun.moderation.ingest.commands.domain.AccessResolver;
 import se.kommun.moderation.ingest.commands.domain.InstagramAdapter;
 import se.kommun.moderation.ingest.delivery.domain.MappedDelivery;
+import se.kommun.moderation.ingest.delivery.rest.SignedWebhook;
 import se.kommun.moderation.ingest.meta.client.GraphMediaPermalinks;
 import se.kommun.moderation.ingest.meta.config.MetaConfig;
 import se.kommun.moderation.ingest.meta.domain.InstagramPermalinks;
@@ -30,7 +31,7 @@ import se.kommun.moderation.ingest.meta.domain.InstagramPermalinks;
  * whose permalink did not come in time goes out without one, as before.
  */
 @ApplicationScoped
-public class InstagramPermalinkStep {
+public class InstagramPermalinkStep implements SignedWebhook.Completion {
 
     static final String METRIC = "ingest.instagram.permalinks";
 
@@ -57,6 +58,13 @@ public class InstagramPermalinkStep {
                 account -> access.resolve(Platform.INSTAGRAM, account).token(), config.instagram().permalinkCacheSize());
     }
 
+    /** Only deliveries with Instagram comments that lack a permalink: Facebook's carry theirs. */
+    @Override
+    public boolean isNeededFor(MappedDelivery delivery) {
+        return !InstagramPermalinks.lacking(delivery).isEmpty();
+    }
+
+    @Override
     public Uni<MappedDelivery> complete(MappedDelivery delivery) {
         List<CommentReceived> lacking = InstagramPermalinks.lacking(delivery);
         if (lacking.isEmpty()) {

@@ -68,6 +68,6 @@ public class MetaWebhookResource {
         return webhook.receive(new SignedWebhook.Spec(Platform.FACEBOOK, SIGNATURE_HEADER, config.maxBodyBytes(),
                 raw -> config.appSecret().isPresent()
                         && HmacSignatures.isValidHexSha256(signature, "sha256=", config.appSecret().get(), raw),
-                mapper::map, permalinks::complete), contentType, signature, body);
+                mapper::map, permalinks), contentType, signature, body);
     }
 }
