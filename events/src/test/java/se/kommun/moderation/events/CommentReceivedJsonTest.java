@@ -35,6 +35,48 @@ class CommentReceivedJsonTest {
         }
     }
 
+    /** The writer passes ASCII eight bytes at a time: every char that matters, at every place in a word and the tail. */
+    @Test
+    void aCharThatMattersIsFoundWhereverItStandsInALongerString() throws Exception {
+        List<Character> chars = new ArrayList<>();
+        for (char c = 0; c < 0x80; c++) {
+            chars.add(c);
+        }
+        for (char c = Character.MIN_SURROGATE; c <= Character.MAX_SURROGATE; c++) {
+            chars.add(c);
+        }
+        chars.addAll(List.of('\u00E4', '\u00FF', '\u20AC', '\uFFFF'));
+        for (int length : new int[] {7, 8, 9, 16, 17, 24}) {
+            for (int at = 0; at < length; at++) {
+                for (char c : chars) {
+                    char[] value = new char[length];
+                    Arrays.fill(value, 'x');
+                    value[at] = c;
+                    String string = new String(value);
+                    assertThat(new JsonBytes(4).string(string).toByteArray()).as("U+%04X at %d of %d", (int) c, at, length)
+                            .isEqualTo(mapper.writeValueAsBytes(string));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPlainAsciiStringIsRecognisedWithCharsNextToEveryBoundary() {
+        // Bytes just below and above those the word test looks for: a borrow must not hide one.
+        String neighbours = " !#>@[]^_`~\u007F\u001F\"\\?";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                value.append(neighbours.charAt(random.nextInt(neighbours.length())));
+            }
+            String string = value.toString();
+            byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
+            boolean plain = string.chars().allMatch(c -> c >= 0x20 && c < 0x80 && c != '"' && c != '\\');
+            assertThat(JsonBytes.isPlainAscii(utf8, string)).as(string).isEqualTo(plain);
+        }
+    }
+
     @Test
     void generatedEventsAreWrittenByteForByteAsTheMapperWritesThem() throws Exception {
         for (int i = 0; i < 5_000; i++) {
