@@ -90,19 +90,20 @@ public class SignedWebhook {
                     .replaceWith(() -> Response.ok(new WebhookAnswers.Quarantined(unreadable.getMessage())).build())
                     .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
-        return delivered(spec, raw, mapped, receivedAt).onItemOrFailure().transform((outcome, failure) ->
-                failure == null ? WebhookAnswers.of(outcome) : WebhookAnswers.unavailable(failure));
-    }
-
-    private Uni<DeliveryIntake.Outcome> delivered(Spec spec, RawBody raw, MappedDelivery mapped, Instant receivedAt) {
         if (spec.completion().isNeededFor(mapped)) {
-            return spec.completion().complete(mapped).chain(completed -> intake.deliver(raw, completed, receivedAt));
+            return spec.completion().complete(mapped)
+                    .chain(completed -> intake.deliver(raw, completed, receivedAt, SignedWebhook::answer))
+                    .onFailure().recoverWithItem(WebhookAnswers::unavailable);
         }
         try {
-            return intake.deliver(raw, mapped, receivedAt);
+            return intake.deliver(raw, mapped, receivedAt, SignedWebhook::answer);
         } catch (RuntimeException failure) {
             // As inside a stage: a failure to publish is answered 503 (the platform retries), not 500.
-            return Uni.createFrom().failure(failure);
+            return Uni.createFrom().item(WebhookAnswers.unavailable(failure));
         }
+    }
+
+    private static Response answer(DeliveryIntake.Outcome outcome, Throwable failure) {
+        return failure == null ? WebhookAnswers.of(outcome) : WebhookAnswers.unavailable(failure);
     }
 }

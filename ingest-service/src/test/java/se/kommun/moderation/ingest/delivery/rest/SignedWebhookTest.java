@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,18 @@ class SignedWebhookTest {
     }
 
     @Test
+    void afterACompletionStepAFailureToPublishIsAnswered503AndSuccess200() {
+        Response failed = answerWhen(() -> {
+            throw new IllegalStateException("cannot serialise CommentReceived");
+        }, new Completion(true));
+        Response acknowledged = answerWhen(() -> Uni.createFrom().item(
+                new DeliveryIntake.Outcome(0, 0, 0, DeliveryIntake.Refusal.NONE)), new Completion(true));
+
+        assertThat(failed.getStatus()).isEqualTo(503);
+        assertThat(acknowledged.getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void anAcknowledgedDeliveryIsAnswered200WithItsCounts() {
         Response answer = answerWhen(() -> Uni.createFrom().item(
                 new DeliveryIntake.Outcome(0, 0, 0, DeliveryIntake.Refusal.NONE)));
@@ -51,15 +64,36 @@ class SignedWebhookTest {
     }
 
     private static Response answerWhen(Supplier<Uni<DeliveryIntake.Outcome>> delivery) {
+        return answerWhen(delivery, new Completion(false));
+    }
+
+    /** A completion step that may be needed; when it is, it passes the delivery on unchanged. */
+    private record Completion(boolean needed) implements SignedWebhook.Completion {
+
+        @Override
+        public boolean isNeededFor(MappedDelivery delivery) {
+            return needed;
+        }
+
+        @Override
+        public Uni<MappedDelivery> complete(MappedDelivery delivery) {
+            return Uni.createFrom().item(delivery);
+        }
+    }
+
+    private static Response answerWhen(Supplier<Uni<DeliveryIntake.Outcome>> delivery, Completion completion) {
         SignedWebhook webhook = new SignedWebhook();
         webhook.intake = new DeliveryIntake() {
+            // As the real intake: the answer is made from the outcome once acknowledged, or from the failure.
             @Override
-            public Uni<Outcome> deliver(RawBody body, MappedDelivery mapped, Instant receivedAt) {
-                return delivery.get();
+            public <A> Uni<A> deliver(RawBody body, MappedDelivery mapped, Instant receivedAt,
+                    BiFunction<Outcome, Throwable, A> answer) {
+                return delivery.get().onItemOrFailure().transform(answer);
             }
         };
         SignedWebhook.Spec spec = new SignedWebhook.Spec(Platform.FACEBOOK, "X-Hub-Signature-256", 1 << 20,
-                body -> true, (body, receivedAt) -> new MappedDelivery(Platform.FACEBOOK, List.of(), 0, List.of()));
+                body -> true, (body, receivedAt) -> new MappedDelivery(Platform.FACEBOOK, List.of(), 0, List.of()),
+                completion);
         return webhook.receive(spec, "application/json", "sha256=checked-by-the-spec", BODY)
                 .await().atMost(Duration.ofSeconds(5));
     }
