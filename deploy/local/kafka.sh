@@ -9,6 +9,7 @@
 #   deploy/local/kafka.sh stop            stop the broker (SIGTERM, then SIGKILL after 20 s)
 #
 # Listens on 127.0.0.1:9092 (clients) and 127.0.0.1:9093 (controller). State: deploy/local/.run/kafka/.
+# KAFKA_JAVA_OPTS adds JVM options to the broker (e.g. -Xlog:gc:file=... when a benchmark asks why).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -179,7 +180,7 @@ cmd_start() {
   local t0
   t0="$(now_ms)"
   start_bg kafka "$KAFKA_LOG" \
-    java -Xms512m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    java -Xms512m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true ${KAFKA_JAVA_OPTS:-} \
     -Dlog4j2.configurationFile="$LOG4J_CONFIG" -cp "$(kafka_cp)" kafka.Kafka "$SERVER_PROPS"
   log "Kafka starting (pid $(read_pid kafka)), log: $KAFKA_LOG"
   wait_ready "$(read_pid kafka)" "$t0"
