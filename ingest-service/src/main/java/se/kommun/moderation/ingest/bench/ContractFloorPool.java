@@ -16,7 +16,7 @@ import se.kommun.moderation.ingest.meta.domain.MetaPayloadMapper;
 /**
  * The events the contract requires for signed Facebook deliveries of the benchmark's shape
  * (bench/ingest/make_bodies.py), mapped and encoded once, ahead of time, by the edge's own mapper
- * and codec. {@link ContractFloorEndpoint} publishes them, so that what it measures is the cost of
+ * and codec. {@link ReferenceEndpoints} publishes them, so that what it measures is the cost of
  * the contract alone (N acknowledged events of the real size per request) without any of the
  * edge's own work per request.
  */

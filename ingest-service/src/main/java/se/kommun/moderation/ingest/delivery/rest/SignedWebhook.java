@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.ingest.delivery.domain.DeliveryIntake;
@@ -49,20 +50,25 @@ public class SignedWebhook {
 
         /** Must not fail, and must not hold the answer long. */
         Uni<MappedDelivery> complete(MappedDelivery delivery);
+
+        static Completion of(Predicate<MappedDelivery> isNeededFor,
+                Function<MappedDelivery, Uni<MappedDelivery>> complete) {
+            return new Completion() {
+                @Override
+                public boolean isNeededFor(MappedDelivery delivery) {
+                    return isNeededFor.test(delivery);
+                }
+
+                @Override
+                public Uni<MappedDelivery> complete(MappedDelivery delivery) {
+                    return complete.apply(delivery);
+                }
+            };
+        }
     }
 
     /** Most platforms' deliveries are complete as they come. */
-    private static final Completion NO_COMPLETION = new Completion() {
-        @Override
-        public boolean isNeededFor(MappedDelivery delivery) {
-            return false;
-        }
-
-        @Override
-        public Uni<MappedDelivery> complete(MappedDelivery delivery) {
-            return Uni.createFrom().item(delivery);
-        }
-    };
+    private static final Completion NO_COMPLETION = Completion.of(delivery -> false, Uni.createFrom()::item);
 
     @Inject
     DeliveryIntake intake;

@@ -46,9 +46,9 @@ class SignedWebhookTest {
     void afterACompletionStepAFailureToPublishIsAnswered503AndSuccess200() {
         Response failed = answerWhen(() -> {
             throw new IllegalStateException("cannot serialise CommentReceived");
-        }, new Completion(true));
+        }, completion(true));
         Response acknowledged = answerWhen(() -> Uni.createFrom().item(
-                new DeliveryIntake.Outcome(0, 0, 0, DeliveryIntake.Refusal.NONE)), new Completion(true));
+                new DeliveryIntake.Outcome(0, 0, 0, DeliveryIntake.Refusal.NONE)), completion(true));
 
         assertThat(failed.getStatus()).isEqualTo(503);
         assertThat(acknowledged.getStatus()).isEqualTo(200);
@@ -64,24 +64,16 @@ class SignedWebhookTest {
     }
 
     private static Response answerWhen(Supplier<Uni<DeliveryIntake.Outcome>> delivery) {
-        return answerWhen(delivery, new Completion(false));
+        return answerWhen(delivery, completion(false));
     }
 
     /** A completion step that may be needed; when it is, it passes the delivery on unchanged. */
-    private record Completion(boolean needed) implements SignedWebhook.Completion {
-
-        @Override
-        public boolean isNeededFor(MappedDelivery delivery) {
-            return needed;
-        }
-
-        @Override
-        public Uni<MappedDelivery> complete(MappedDelivery delivery) {
-            return Uni.createFrom().item(delivery);
-        }
+    private static SignedWebhook.Completion completion(boolean needed) {
+        return SignedWebhook.Completion.of(delivery -> needed, Uni.createFrom()::item);
     }
 
-    private static Response answerWhen(Supplier<Uni<DeliveryIntake.Outcome>> delivery, Completion completion) {
+    private static Response answerWhen(Supplier<Uni<DeliveryIntake.Outcome>> delivery,
+            SignedWebhook.Completion completion) {
         SignedWebhook webhook = new SignedWebhook();
         webhook.intake = new DeliveryIntake() {
             // As the real intake: the answer is made from the outcome once acknowledged, or from the failure.

@@ -26,18 +26,28 @@ import se.kommun.moderation.ingest.meta.domain.MetaPayloadMapper;
 import se.kommun.moderation.messaging.ChannelSender;
 
 /**
- * The benchmark's second reference (bench/ingest), the contract's floor: the same HTTP stack and
- * sending path as {@link ReferenceEndpoint}, but for each request it publishes the {@code events}
- * CommentReceived events the contract requires for a delivery of that many comments, acks=all, each
- * under its own comment key — events mapped and encoded ahead of time ({@link ContractFloorPool}),
- * so no signature check, parsing, mapping or encoding happens per request. The body is read and
- * ignored. Between this and {@link ReferenceEndpoint} lies what the event contract costs; between
- * this and the webhook lies what the edge's own code costs. Off unless
- * {@code ingest.bench.reference-endpoint=true}; it then answers 404.
+ * The benchmark's references (bench/ingest), both on the same HTTP stack, producer settings and
+ * sending path ({@link ChannelSender}, acks=all) as the webhooks, and both off unless
+ * {@code ingest.bench.reference-endpoint=true} (they then answer 404).
+ *
+ * <ul>
+ * <li>{@code /bench/reference} publishes the raw body as one record: no signature, no parsing, no
+ * mapping. It is keyed like the comment events (a key that spreads over the partitions), because
+ * keying is the contract, not mapping: an unkeyed reference would get the sticky partitioner's larger
+ * batches and measure something the pipeline may not do. The key is a counter, not derived from the
+ * body: hashing a 14 kB body took an eighth of the reference's CPU, work the reference exists to
+ * leave out.
+ * <li>{@code /bench/contract-floor?events=n} is the contract's floor: it publishes the n
+ * CommentReceived events the contract requires for a delivery of n comments, each under its own
+ * comment key, mapped and encoded ahead of time ({@link ContractFloorPool}), so no signature check,
+ * parsing, mapping or encoding happens per request; the body is read and ignored. Between the two
+ * references lies what the event contract costs; between the floor and the webhook, what the edge's
+ * own code costs.
+ * </ul>
  */
-@Path("/bench/contract-floor")
+@Path("/bench")
 @PermitAll
-public class ContractFloorEndpoint {
+public class ReferenceEndpoints {
 
     private static final String CHANNEL = "bench.reference";
     /** Distinct deliveries per size: enough that snappy sees no more repetition than real traffic has. */
@@ -58,8 +68,8 @@ public class ContractFloorEndpoint {
     MetaConfig meta;
 
     private ChannelSender<byte[]> sender;
-    private final Map<Integer, List<ContractFloorPool.Delivery>> pools = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final Map<Integer, List<ContractFloorPool.Delivery>> pools = new ConcurrentHashMap<>();
 
     @PostConstruct
     void sender() {
@@ -67,17 +77,30 @@ public class ContractFloorEndpoint {
     }
 
     @POST
+    @Path("reference")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Uni<Response> publish(@QueryParam("events") int events, byte[] body) {
+    public Uni<Response> publish(byte[] body) {
         if (!enabled) {
-            return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
+            return notFound();
+        }
+        String key = Long.toHexString(requests.incrementAndGet());
+        return sender.sendAll(List.of(sender.record(key, body))).replaceWith(Response.ok().build());
+    }
+
+    @POST
+    @Path("contract-floor")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Uni<Response> publishTheContractsEvents(@QueryParam("events") int events, byte[] body) {
+        if (!enabled) {
+            return notFound();
         }
         if (events < 1 || events > MAX_EVENTS) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("events must be between 1 and " + MAX_EVENTS).build());
         }
-        // Built on the first request of each size: a one-off cost the benchmark's warm-up absorbs.
+        // Built on the first request of each size, which the benchmark makes before it measures.
         List<ContractFloorPool.Delivery> pool = pools.computeIfAbsent(events, n -> ContractFloorPool
                 .build(new MetaPayloadMapper(meta.permalinkBase()), "bench-page", n, POOL_DELIVERIES));
         ContractFloorPool.Delivery delivery = pool.get((int) (requests.getAndIncrement() % pool.size()));
@@ -86,5 +109,9 @@ public class ContractFloorEndpoint {
             records.add(sender.record(delivery.keys().get(i), delivery.values().get(i)));
         }
         return sender.sendAll(records).replaceWith(Response.ok().build());
+    }
+
+    private static Uni<Response> notFound() {
+        return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
     }
 }
