@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -311,6 +312,29 @@ class PipelineIT {
         JsonPath registered = given().baseUri(cases.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
                 .get("/cases?route=CRIMINAL&size=500").then().statusCode(200).extract().jsonPath();
         assertThat(registered.<String>getList("commentKey")).contains(key);
+    }
+
+    @Test
+    void aCommentHoldingANulCharacterIsArchivedClassifiedAndRegistered() throws Exception {
+        // PostgreSQL text cannot hold U+0000: it is stored as U+FFFD, the raw bytes keep what came.
+        String id = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = "web:" + ACCOUNT + ":" + id;
+        assertThat(post(SECRET, body(id, "Jag vill klaga p\\u00e5 sn\\u00f6r\\u00f6jningen\\u0000 p\\u00e5 Storgatan")))
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesList().getList("commentKey").contains(key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> archivedVersions(key) == 1);
+        JsonPath record = given().baseUri(archive.baseUrl()).auth().preemptive().basic(USER, PASSWORD)
+                .get("/records/{key}", key).then().statusCode(200).extract().jsonPath();
+        assertThat(record.getString("versions[0].text")).isEqualTo("Jag vill klaga på snöröjningen\uFFFD på Storgatan");
+        String fragment = new String(Base64.getDecoder().decode(record.getString("versions[0].rawFragmentBase64")),
+                StandardCharsets.UTF_8);
+        assertThat(fragment).contains("\\u0000");
+        assertThat(new ObjectMapper().readTree(fragment).get("text").asText())
+                .contains("\u0000");
+        try (TopicProbe probe = new TopicProbe(broker)) {
+            assertThat(probe.readAll(Topics.deadLetterOf(Topics.COMMENTS_RECEIVED))).noneMatch(r -> key.equals(r.key()));
+        }
     }
 
     @Test

@@ -83,8 +83,8 @@ class CrisisFlowTest {
         String csv = given().auth().preemptive().basic("moderator", "test-moderator-password")
                 .get("/crises/{id}/digest.csv", crisis).then().statusCode(200)
                 .contentType("text/csv; charset=UTF-8").extract().asString();
-        assertThat(csv).contains("route,CONFIDENTIAL,1").contains("total,comments,5")
-                .contains("question,När öppnar skolan igen?,2")
+        assertThat(csv).contains("\"route\",\"CONFIDENTIAL\",\"1\"").contains("\"total\",\"comments\",\"5\"")
+                .contains("\"question\",\"När öppnar skolan igen?\",\"2\"")
                 .contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("lunginflammation");
 
         given().auth().preemptive().basic("moderator", "test-moderator-password").post("/crises/{id}/stop", crisis)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static se.kommun.moderation.cases.desk.DeskFixtures.inTransaction;
 import static se.kommun.moderation.cases.desk.DeskFixtures.newCommentId;
 import static se.kommun.moderation.cases.desk.DeskFixtures.publishClassified;
@@ -115,13 +116,21 @@ class DashboardTest {
         assertThat(inTransaction(() -> ((RemovalEntity) RemovalEntity.findById(unsure.commentKey())).state))
                 .isEqualTo(RemovalState.AWAITING_EVIDENCE);
 
-        // A refusal comes back as a notice on the page, escaped like everything else.
-        String location = given().auth().preemptive().basic("moderator", "test-moderator-password").redirects()
+        // A refusal is answered with the page itself, its reason escaped like everything else.
+        given().auth().preemptive().basic("moderator", "test-moderator-password").redirects()
                 .follow(false).formParam("commentKey", "<script>nope</script>").post("/dashboard/removals/confirm")
-                .then().statusCode(303).extract().header("Location");
-        given().auth().preemptive().basic("moderator", "test-moderator-password").urlEncodingEnabled(false)
-                .get(location.substring(location.indexOf("/dashboard"))).then().statusCode(200)
+                .then().statusCode(409).header("Location", nullValue())
                 .body(containsString("Inte utfört")).body(containsString("&lt;script&gt;nope"));
+    }
+
+    @Test
+    void aLinkCannotPutItsOwnWordsOnTheDashboard() {
+        String page = given().auth().preemptive().basic("moderator", "test-moderator-password")
+                .queryParam("notice", "Systemfel: ring IT-support på 0701234567 och uppge ditt lösenord")
+                .get("/dashboard").then().statusCode(200).extract().asString();
+        assertThat(page).doesNotContain("0701234567").doesNotContain("lösenord").doesNotContain("class=\"notice\"");
+        given().auth().preemptive().basic("moderator", "test-moderator-password").queryParam("notice", "replied")
+                .get("/dashboard").then().statusCode(200).body(containsString("Svaret är skickat."));
     }
 
     @Test

@@ -87,6 +87,79 @@ class RegistrationFlowTest {
         assertThat(entry.get("sender")).isNull();
     }
 
+    private static EventEnvelope<CommentClassified> withFlags(EventEnvelope<CommentClassified> event, Route... flags) {
+        CommentClassified p = event.payload();
+        return EventEnvelope.wrap(event.eventId(), event.occurredAt(), event.commentKey(), event.producer(),
+                new CommentClassified(p.sourceEventId(), p.route(), p.subtype(), List.of(flags), p.confidence(),
+                        p.needsResponse(), p.reviewRequired(), p.reasons(), p.ruleSetVersion(), p.comment()));
+    }
+
+    private static Map<String, Object> publicEntry(String diaryNumber) {
+        List<Map<String, Object>> entries = JsonPath.from(given().get("/diarium?size=200").then().statusCode(200)
+                .extract().asString()).getList("$");
+        return entries.stream().filter(e -> diaryNumber.equals(e.get("diaryNumber"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePublicDiaryNamesNoPrivatePersonAndQuotesNoThreat() {
+        String threat = "Jag vet var du bor Annika, i kväll bränner jag ner ditt hus";
+        EventEnvelope<CommentClassified> criminal = classified(newCommentId(), Route.CRIMINAL, "threat", 0.95, false,
+                false, threat);
+        EventEnvelope<CommentClassified> complaint = classified(newCommentId(), Route.COMPLAINT, "complaint", 0.9,
+                false, true, "Soptunnorna på Sörbyvägen har inte tömts på tre veckor");
+        publishClassified(probe, criminal);
+        publishClassified(probe, complaint);
+        await().atMost(WAIT).until(() -> caseOf(criminal.commentKey()).isPresent()
+                && caseOf(complaint.commentKey()).isPresent());
+
+        CaseEntity threatCase = caseOf(criminal.commentKey()).orElseThrow();
+        Map<String, Object> threatEntry = publicEntry(threatCase.diaryNumber);
+        assertThat(threatEntry.get("sender")).isEqualTo("Privatperson");
+        assertThat(threatEntry.get("description")).isEqualTo("Kommentar på Facebook – misstänkt brott");
+        Map<String, Object> complaintEntry = publicEntry(caseOf(complaint.commentKey()).orElseThrow().diaryNumber);
+        assertThat(complaintEntry.get("sender")).isEqualTo("Privatperson");
+        assertThat(complaintEntry.get("description")).isEqualTo("Kommentar på Facebook – synpunkt eller klagomål");
+        String diary = given().get("/diarium?size=200").then().statusCode(200).extract().asString();
+        assertThat(diary).doesNotContain("Kalle").doesNotContain("Karlsson").doesNotContain("bränner")
+                .doesNotContain("Soptunnorna");
+
+        // The registrar's entry keeps what OSL 5:2 asks for in full.
+        given().auth().preemptive().basic("registrar", "test-registrar-password").get("/cases/{id}", threatCase.id)
+                .then().statusCode(200).body(containsString("Kalle Karlsson")).body(containsString("bränner"));
+    }
+
+    @Test
+    void aThreatThatAlsoHoldsConfidentialDataIsSecretInThePublicDiary() {
+        EventEnvelope<CommentClassified> threat = withFlags(classified(newCommentId(), Route.CRIMINAL, "threat", 0.95,
+                false, false, "Du med personnummer 811218-9876 ska få se vad som händer"), Route.CRIMINAL,
+                Route.CONFIDENTIAL);
+        publishClassified(probe, threat);
+        await().atMost(WAIT).until(() -> caseOf(threat.commentKey()).isPresent());
+        CaseEntity registered = caseOf(threat.commentKey()).orElseThrow();
+        assertThat(registered.secret).isTrue();
+
+        Map<String, Object> entry = publicEntry(registered.diaryNumber);
+        assertThat(entry.get("secret")).isEqualTo(true);
+        assertThat(entry.get("sender")).isNull();
+        assertThat((String) entry.get("description")).startsWith("Sekretessmarkerad handling (");
+    }
+
+    @Test
+    void aManualEntryShowsAnOrganisationsNameButNeverAPrivatePersons() {
+        String privateLetter = given().auth().preemptive().basic("registrar", "test-registrar-password")
+                .contentType(ContentType.JSON).body(Map.of("sender", "Eva Ek", "description", "Brev om parkering"))
+                .post("/cases").then().statusCode(201).extract().path("diaryNumber");
+        String authority = given().auth().preemptive().basic("registrar", "test-registrar-password")
+                .contentType(ContentType.JSON).body(Map.of("sender", "Trafikverket", "senderIsOrganisation", true,
+                        "description", "Remiss om väg 51"))
+                .post("/cases").then().statusCode(201).extract().path("diaryNumber");
+
+        assertThat(publicEntry(privateLetter)).containsEntry("sender", "Privatperson")
+                .containsEntry("description", "Brev om parkering");
+        assertThat(publicEntry(authority)).containsEntry("sender", "Trafikverket");
+        assertThat(given().get("/diarium?size=200").then().extract().asString()).doesNotContain("Eva Ek");
+    }
+
     @Test
     void aComplaintReferringToAnOngoingCaseIsFiledUnderItsNumber() {
         EventEnvelope<CommentClassified> first = classified(newCommentId(), Route.COMPLAINT, "complaint", 0.9, false,
@@ -169,5 +242,12 @@ class RegistrationFlowTest {
                 .statusCode(400).body(containsString("kind must be one of"));
         given().get("/diarium").then().statusCode(200).body(containsString("Brev om gatubelysning"))
                 .body(not(containsString("manual:")));
+    }
+
+    @Test
+    void noRequestBodyOverOneMebibyteIsTaken() {
+        given().auth().preemptive().basic("registrar", "test-registrar-password").contentType(ContentType.JSON)
+                .body(Map.of("sender", "Eva Ek", "description", "x".repeat(1024 * 1024 + 1))).post("/cases").then()
+                .statusCode(413);
     }
 }

@@ -1,5 +1,6 @@
 package se.kommun.moderation.ingest.bench;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import se.kommun.moderation.ingest.meta.config.MetaConfig;
@@ -27,8 +27,9 @@ import se.kommun.moderation.messaging.ChannelSender;
 
 /**
  * The benchmark's references (bench/ingest), both on the same HTTP stack, producer settings and
- * sending path ({@link ChannelSender}, acks=all) as the webhooks, and both off unless
- * {@code ingest.bench.reference-endpoint=true} (they then answer 404).
+ * sending path ({@link ChannelSender}, acks=all) as the webhooks. They take no credentials, so they
+ * exist only in a jar built with {@code -Dingest.bench.endpoints=true} (bench/ingest/run.sh builds one
+ * of its own); no runtime setting can switch them on in a production build.
  *
  * <ul>
  * <li>{@code /bench/reference} publishes the raw body as one record: no signature, no parsing, no
@@ -47,15 +48,13 @@ import se.kommun.moderation.messaging.ChannelSender;
  */
 @Path("/bench")
 @PermitAll
+@IfBuildProperty(name = "ingest.bench.endpoints", stringValue = "true")
 public class ReferenceEndpoints {
 
     private static final String CHANNEL = "bench.reference";
     /** Distinct deliveries per size: enough that snappy sees no more repetition than real traffic has. */
     private static final int POOL_DELIVERIES = 64;
     private static final int MAX_EVENTS = 1000;
-
-    @ConfigProperty(name = "ingest.bench.reference-endpoint", defaultValue = "false")
-    boolean enabled;
 
     @Inject
     @Channel(CHANNEL)
@@ -81,9 +80,6 @@ public class ReferenceEndpoints {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Uni<Response> publish(byte[] body) {
-        if (!enabled) {
-            return notFound();
-        }
         String key = Long.toHexString(requests.incrementAndGet());
         return sender.sendAll(List.of(sender.record(key, body))).replaceWith(Response.ok().build());
     }
@@ -93,9 +89,6 @@ public class ReferenceEndpoints {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Uni<Response> publishTheContractsEvents(@QueryParam("events") int events, byte[] body) {
-        if (!enabled) {
-            return notFound();
-        }
         if (events < 1 || events > MAX_EVENTS) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("events must be between 1 and " + MAX_EVENTS).build());
@@ -109,9 +102,5 @@ public class ReferenceEndpoints {
             records.add(sender.record(delivery.keys().get(i), delivery.values().get(i)));
         }
         return sender.sendAll(records).replaceWith(Response.ok().build());
-    }
-
-    private static Uni<Response> notFound() {
-        return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
     }
 }

@@ -130,4 +130,23 @@ class AccountRegistryTest {
         given().auth().preemptive().basic("moderator", "test-moderator-password")
                 .contentType("application/json").body("{}").post("/accounts").then().statusCode(403);
     }
+
+    @Test
+    void aCrossSiteFormCannotOpenOrCloseAnAccountWithTheAdministratorsCachedCredentials() {
+        String externalId = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = TestAccounts.ensureActive("facebook", externalId, null);
+
+        // What a page on another site makes the administrator's browser send.
+        TestAccounts.asAdmin().header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .formParam("x", "1").post("/accounts/" + id + "/close").then().statusCode(403);
+        TestAccounts.asAdmin().header("Origin", "null").post("/accounts/" + id + "/activate").then().statusCode(403);
+        TestAccounts.asAdmin().get("/accounts/" + id).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        assertThat(changesOf(externalId)).noneMatch(c -> c.status().equals("CLOSED"));
+    }
+
+    @Test
+    void noRequestBodyOverOneMebibyteIsTaken() {
+        String huge = "{\"platform\":\"facebook\",\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        TestAccounts.asAdmin().contentType("application/json").body(huge).post("/accounts").then().statusCode(413);
+    }
 }

@@ -25,6 +25,8 @@ import se.kommun.moderation.events.ModerationDecided;
 public class LegalHolds {
 
     public static final int MAX_TEXT = 500;
+    /** A hold from moderation.decisions: the case-service sets one for every comment in an open case. */
+    static final String SOURCE_DECISIONS = "moderation.decisions";
 
     @Inject
     HoldStore store;
@@ -41,7 +43,7 @@ public class LegalHolds {
                     case LEGAL_HOLD_SET -> {
                         store.lock(c, key);
                         store.insert(c, new LegalHold(EventIds.derive("legal-hold", event.eventId().toString()), key,
-                                d.reference(), d.reason(), "moderation.decisions", d.decidedBy(), d.decidedAt(),
+                                d.reference(), d.reason(), SOURCE_DECISIONS, d.decidedBy(), d.decidedAt(),
                                 null, null, null), event.eventId());
                     }
                     case LEGAL_HOLD_RELEASED -> store.releaseFromDecision(c, key, d.reference(), d.decidedBy(),
@@ -78,7 +80,11 @@ public class LegalHolds {
         return hold;
     }
 
-    public sealed interface Release permits Released, AlreadyReleased, NotFound {
+    public sealed interface Release permits Released, AlreadyReleased, HeldByCase, NotFound {
+    }
+
+    /** Set by an open case through moderation.decisions: only closing the case releases it. */
+    public record HeldByCase(LegalHold hold) implements Release {
     }
 
     public record Released(LegalHold hold) implements Release {
@@ -97,6 +103,9 @@ public class LegalHolds {
                 Optional<LegalHold> hold = store.find(c, holdId);
                 if (hold.isEmpty()) {
                     return new NotFound();
+                }
+                if (hold.get().active() && SOURCE_DECISIONS.equals(hold.get().source())) {
+                    return new HeldByCase(hold.get());
                 }
                 if (!store.release(c, holdId, by, Instant.now(), reason.trim())) {
                     return new AlreadyReleased(hold.get());

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import se.kommun.moderation.archive.holds.domain.LegalHold;
+import se.kommun.moderation.events.StorableText;
 
 /** Plain JDBC for holds, decisions seen and route decisions. Runs inside the caller's transaction. */
 @ApplicationScoped
@@ -55,10 +56,10 @@ public class HoldStore {
                 + " set_by, set_at, set_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             s.setObject(1, hold.holdId());
             s.setString(2, hold.commentKey());
-            s.setString(3, hold.reference());
-            s.setString(4, hold.reason());
+            s.setString(3, StorableText.of(hold.reference()));
+            s.setString(4, StorableText.of(hold.reason()));
             s.setString(5, hold.source());
-            s.setString(6, hold.setBy());
+            s.setString(6, StorableText.of(hold.setBy()));
             s.setObject(7, utc(hold.setAt()));
             s.setObject(8, setEventId);
             s.executeUpdate();
@@ -73,7 +74,7 @@ public class HoldStore {
                 + " AND source = 'moderation.decisions' AND reference IS NOT DISTINCT FROM ?")) {
             s.setObject(1, utc(at));
             s.setString(2, by);
-            s.setString(3, reason);
+            s.setString(3, StorableText.of(reason));
             s.setObject(4, eventId);
             s.setString(5, commentKey);
             s.setString(6, reference);
@@ -86,7 +87,7 @@ public class HoldStore {
                 + " release_reason = ? WHERE hold_id = ? AND released_at IS NULL")) {
             s.setObject(1, utc(at));
             s.setString(2, by);
-            s.setString(3, reason);
+            s.setString(3, StorableText.of(reason));
             s.setObject(4, holdId);
             return s.executeUpdate() == 1;
         }

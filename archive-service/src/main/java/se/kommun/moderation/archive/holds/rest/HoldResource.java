@@ -75,6 +75,11 @@ public class HoldResource {
         if (result instanceof LegalHolds.Released r) {
             return Response.ok(r.hold()).build();
         }
+        if (result instanceof LegalHolds.HeldByCase r) {
+            return Response.status(Response.Status.CONFLICT).entity(new InvalidParameterMapper.Problem(409,
+                    "the hold was set by an open case (" + r.hold().reference() + "); it is released when the case is closed"))
+                    .build();
+        }
         if (result instanceof LegalHolds.AlreadyReleased r) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(new InvalidParameterMapper.Problem(409, "hold was released at " + r.hold().releasedAt())).build();

@@ -21,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import se.kommun.moderation.archive.records.domain.IntakeBatch;
 import se.kommun.moderation.events.CommentReceived;
+import se.kommun.moderation.events.StorableText;
 
 /**
  * Plain JDBC for the intake path: one round trip for the duplicates, one for the highest versions,
@@ -82,14 +83,14 @@ public class RecordVersionStore {
                 s.setInt(i++, v.version());
                 s.setString(i++, comment.verb().name());
                 s.setString(i++, comment.platform().id());
-                s.setString(i++, comment.accountId());
-                s.setString(i++, comment.commentId());
-                s.setString(i++, comment.postId());
-                s.setString(i++, comment.parentId());
-                s.setString(i++, comment.author() == null ? null : comment.author().id());
-                s.setString(i++, comment.author() == null ? null : comment.author().displayName());
-                s.setString(i++, comment.text());
-                s.setString(i++, comment.permalink());
+                s.setString(i++, StorableText.of(comment.accountId()));
+                s.setString(i++, StorableText.of(comment.commentId()));
+                s.setString(i++, StorableText.of(comment.postId()));
+                s.setString(i++, StorableText.of(comment.parentId()));
+                s.setString(i++, StorableText.of(comment.author() == null ? null : comment.author().id()));
+                s.setString(i++, StorableText.of(comment.author() == null ? null : comment.author().displayName()));
+                s.setString(i++, StorableText.of(comment.text()));
+                s.setString(i++, StorableText.of(comment.permalink()));
                 setInstant(s, i++, comment.createdAt());
                 setInstant(s, i++, comment.receivedAt());
                 s.setObject(i++, stored);

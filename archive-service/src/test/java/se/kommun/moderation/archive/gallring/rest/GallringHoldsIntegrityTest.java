@@ -205,6 +205,14 @@ class GallringHoldsIntegrityTest {
         JsonPath third = as("archivist").post("/gallring/run").then().statusCode(200).extract().jsonPath();
         assertThat(keys(third, "culled")).filteredOn(mine::contains).containsExactly(heldByRequest);
 
+        // A hold an open case set cannot be released through the API: closing the case releases it.
+        String caseHold = as("moderator").queryParam("commentKey", heldByCase).get("/holds").then().statusCode(200)
+                .extract().path("[0].holdId");
+        as("archivist").queryParam("reason", "städning").delete("/holds/{id}", caseHold).then().statusCode(409)
+                .body("error", containsString("open case"));
+        as("archivist").queryParam("commentKey", heldByCase).queryParam("active", "true").get("/holds").then()
+                .body("size()", equalTo(1));
+
         // A hold released through moderation.decisions frees the case's record too.
         decide(heldByCase, DecisionKind.LEGAL_HOLD_RELEASED, "KS 2026/17");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -213,6 +221,45 @@ class GallringHoldsIntegrityTest {
 
         JsonPath intact = as("archivist").get("/integrity").then().statusCode(200).extract().jsonPath();
         assertThat(intact.getBoolean("intact")).as(intact.prettify()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesToCullAHeldRecordWhateverCodePathAsks() throws Exception {
+        String key = comment("held-direct", "Hållen text", 40, "TRIVIAL", null, false);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("archivist").get("/records/{key}", key).then()
+                .statusCode(200));
+        as("registrar").contentType(ContentType.JSON).body(Map.of("commentKey", key, "reference", "Dnr 2026/90",
+                "reason", "pending request for access")).post("/holds").then().statusCode(201);
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // Everything a cull needs, as the planner would leave it, but past the planner's check.
+            s.executeUpdate("INSERT INTO gallring_protocol (protocol_id, comment_key, route, rule_name, decision_reference,"
+                    + " received_at, last_received_at, culled_at, culled_sha256, versions_culled, artefacts_culled,"
+                    + " executed_by, event_id) VALUES ('" + UUID.randomUUID() + "', '" + key + "', 'TRIVIAL', 'test',"
+                    + " 'KS 2016/0042', now(), now(), now(), 'x', 1, 0, 'test', '" + UUID.randomUUID() + "')");
+            s.executeUpdate("INSERT INTO gallring_protocol_item (protocol_id, subject_type, subject_id, content_sha256)"
+                    + " SELECT p.protocol_id, 'record_version', v.id::text, record_version_content_sha256(v.text,"
+                    + " v.author_id, v.author_name, v.raw_fragment) FROM record_version v JOIN gallring_protocol p"
+                    + " ON p.comment_key = v.comment_key WHERE v.comment_key = '" + key + "'");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE record_version SET culled_at = now(), text = NULL,"
+                    + " raw_fragment = NULL, author_id = NULL, author_name = NULL WHERE comment_key = '" + key + "'"))
+                    .hasMessageContaining("legal hold");
+            c.rollback();
+        }
+        as("archivist").get("/records/{key}", key).then().body("versions[0].text", equalTo("Hållen text"));
+    }
+
+    @Test
+    void aCrossSiteFormCannotRunGallringWithTheArchivistsCachedCredentials() {
+        as("archivist").header("Origin", "https://evil.example").contentType("application/x-www-form-urlencoded")
+                .formParam("x", "1").post("/gallring/run").then().statusCode(403);
+    }
+
+    @Test
+    void noRequestBodyOverOneMebibyteIsTaken() {
+        as("registrar").contentType(ContentType.JSON).body(Map.of("commentKey", "web:a:b", "reference", "r",
+                "reason", "x".repeat(1024 * 1024 + 1))).post("/holds").then().statusCode(413);
     }
 
     @Test

@@ -2,6 +2,7 @@ package se.kommun.moderation.cases.actions.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +20,7 @@ import se.kommun.moderation.events.CommandAction;
 public class RemovalEntity extends PanacheEntityBase {
 
     @Id
+    @Convert(disableConversion = true) // a key, never converted: ids are checked at the edge
     @Column(name = "comment_key")
     public String commentKey;
 

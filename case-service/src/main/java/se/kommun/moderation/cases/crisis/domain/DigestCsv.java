@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The crisis digest as CSV (RFC 4180, comma-separated, UTF-8): one section per part, each row
- * starting with its section name.
+ * starting with its section name. Every cell is quoted: Swedish Excel splits an unquoted line on
+ * {@code ;} too, which would turn the rest of "hej;=HYPERLINK(…)" into a cell of its own, a formula.
  * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
  */
 public final class DigestCsv {
@@ -48,10 +49,7 @@ public final class DigestCsv {
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     /** For tests: the cells of one CSV line written by this class (quotes understood, no line breaks inside). */

@@ -2,6 +2,7 @@ package se.kommun.moderation.cases.crisis.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,6 +21,7 @@ public class CrisisCommentEntity extends PanacheEntityBase {
     public UUID crisisId;
 
     @Id
+    @Convert(disableConversion = true) // a key, never converted: ids are checked at the edge
     @Column(name = "comment_key")
     public String commentKey;
 

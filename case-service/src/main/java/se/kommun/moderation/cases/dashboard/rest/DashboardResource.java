@@ -1,5 +1,6 @@
 package se.kommun.moderation.cases.dashboard.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import se.kommun.moderation.cases.actions.domain.DecisionPoint;
 import se.kommun.moderation.cases.actions.domain.Escalations;
 import se.kommun.moderation.cases.actions.domain.ModeratorQueue;
@@ -85,10 +87,40 @@ public class DashboardResource {
             String commentKey, String text, String permalink, boolean answerable) {
     }
 
+    /**
+     * What an action's redirect may show. Only these fixed texts: a link with its own
+     * {@code ?notice=} text would let anyone put words on the municipality's dashboard.
+     */
+    enum Notice {
+        CONFIRMED("Borttagning bekräftad; den skickas när bevisen är säkrade."),
+        KEPT("Kommentaren ligger kvar; beslutet är registrerat."),
+        ESCALATED("Kommentaren tas bort när bevisen är säkrade."),
+        REPLIED("Svaret är skickat.");
+
+        final String text;
+
+        Notice(String text) {
+            this.text = text;
+        }
+
+        static String textOf(String code) {
+            for (Notice notice : values()) {
+                if (notice.name().equalsIgnoreCase(code)) {
+                    return notice.text;
+                }
+            }
+            return null;
+        }
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance queue(@QueryParam("notice") String notice) {
+        return page(Notice.textOf(notice));
+    }
+
+    private TemplateInstance page(String notice) {
         ZoneId zone = config.registry().zone();
         ModeratorQueue.Snapshot snapshot = queue.read();
         Map<String, DeskCommentEntity> comments = snapshot.comments();
@@ -106,7 +138,7 @@ public class DashboardResource {
         return afterAction(() -> decisionPoint.confirm(commentKey,
                 Optional.ofNullable(action).filter(a -> !a.isBlank())
                         .map(a -> CommandAction.valueOf(a.toUpperCase(Locale.ROOT))),
-                reason, actor.name()), "Borttagning bekräftad; den skickas när bevisen är säkrade.");
+                reason, actor.name()), Notice.CONFIRMED);
     }
 
     @POST
@@ -120,7 +152,7 @@ public class DashboardResource {
             }
             return decisionPoint.reject(commentKey, Route.valueOf(route.toUpperCase(Locale.ROOT)), null, reason,
                     actor.name());
-        }, "Kommentaren ligger kvar; beslutet är registrerat.");
+        }, Notice.KEPT);
     }
 
     @POST
@@ -130,26 +162,29 @@ public class DashboardResource {
             @FormParam("reason") String reason) {
         return afterAction(() -> escalations.escalate(commentKey,
                 Route.valueOf(String.valueOf(route).toUpperCase(Locale.ROOT)), null, reason, actor.name()),
-                "Kommentaren tas bort när bevisen är säkrade.");
+                Notice.ESCALATED);
     }
 
     @POST
     @Path("/tasks/reply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reply(@FormParam("taskId") UUID taskId, @FormParam("text") String text) {
-        return afterAction(() -> replies.reply(taskId, text, null, null, actor.name()), "Svaret är skickat.");
+        return afterAction(() -> replies.reply(taskId, text, null, null, actor.name()), Notice.REPLIED);
     }
 
-    /** Post/redirect/get: the outcome (or the refusal's reason) is shown on the queue page. */
-    private static Response afterAction(java.util.function.Supplier<?> action, String done) {
-        String notice;
+    /**
+     * Post/redirect/get with a fixed notice when the action was done; a refusal is answered with the
+     * queue page itself (409), its reason shown on it, so no reason travels in a URL.
+     */
+    private Response afterAction(Supplier<?> action, Notice done) {
         try {
             action.get();
-            notice = done;
         } catch (DeskRuleException | IllegalArgumentException | NullPointerException e) {
-            notice = "Inte utfört: " + (e.getMessage() == null ? "ofullständigt formulär" : e.getMessage());
+            String reason = "Inte utfört: " + (e.getMessage() == null ? "ofullständigt formulär" : e.getMessage());
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(QuarkusTransaction.requiringNew().call(() -> page(reason))).build();
         }
-        URI target = UriBuilder.fromPath("/dashboard").queryParam("notice", notice).build();
+        URI target = UriBuilder.fromPath("/dashboard").queryParam("notice", done.name().toLowerCase(Locale.ROOT)).build();
         return Response.seeOther(target).build();
     }
 

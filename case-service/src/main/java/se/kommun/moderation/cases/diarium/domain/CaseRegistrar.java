@@ -72,7 +72,7 @@ public class CaseRegistrar {
             return Optional.empty();
         }
         ClassifiedComment comment = classified.comment();
-        RegisterEntry entry = RegisterEntry.of(classified.route(), classified.subtype(), comment);
+        RegisterEntry entry = RegisterEntry.of(classified.route(), classified.subtype(), classified.flags(), comment);
         Instant now = clock.instant();
 
         Optional<String> reference = classified.route() == Route.COMPLAINT ? DiaryReference.of(classified)
@@ -112,8 +112,8 @@ public class CaseRegistrar {
 
     /** Registers something that arrived another way (a letter, an e-mail) in the given registry. */
     @Transactional(TxType.MANDATORY)
-    public CaseEntity registerManually(String registry, String sender, String description, boolean secret,
-            String actor) {
+    public CaseEntity registerManually(String registry, String sender, boolean senderIsPrivate, String description,
+            boolean secret, String actor) {
         if (!formats.containsKey(registry)) {
             throw new IllegalArgumentException("unknown registry '" + registry + "'");
         }
@@ -122,6 +122,7 @@ public class CaseRegistrar {
         RegisterEntry entry = new RegisterEntry(sender, description, secret);
         CaseEntity opened = open(registry, key, UUID.randomUUID(), Route.COMPLAINT, "manual", "manual", null, now,
                 entry, now);
+        opened.senderIsPrivate = senderIsPrivate;
         document(opened, key, opened.sourceEventId, now, entry, now);
         audit.record(opened.id, key, "case", "registered manually", actor, null);
         return opened;

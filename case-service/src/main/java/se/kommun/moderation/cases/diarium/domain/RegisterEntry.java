@@ -1,16 +1,23 @@
 package se.kommun.moderation.cases.diarium.domain;
 
+import java.util.List;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.Route;
 
 /**
  * What OSL 5:2 requires a register entry to hold, derived from a classified comment: date received,
- * diary number (given at registration), sender and a brief description. A secret entry keeps both,
- * but they are withheld from the public view.
+ * diary number (given at registration), sender and a brief description. This is the registrar's
+ * entry; the public diary shows {@link PublicDiaryEntry} instead. An entry is secret when the comment
+ * was routed CONFIDENTIAL or flagged so on another route (a threat that names a personnummer).
  */
 public record RegisterEntry(String sender, String description, boolean secret) {
 
     static final int DESCRIPTION_LENGTH = 140;
+
+    public static RegisterEntry of(Route route, String subtype, List<Route> flags, ClassifiedComment comment) {
+        RegisterEntry entry = of(route, subtype, comment);
+        return flags.contains(Route.CONFIDENTIAL) ? new RegisterEntry(entry.sender, entry.description, true) : entry;
+    }
 
     public static RegisterEntry of(Route route, String subtype, ClassifiedComment comment) {
         String sender = comment.author() == null ? null

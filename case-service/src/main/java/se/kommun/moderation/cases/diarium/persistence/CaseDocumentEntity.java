@@ -2,6 +2,7 @@ package se.kommun.moderation.cases.diarium.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,6 +16,7 @@ import java.util.UUID;
 public class CaseDocumentEntity extends PanacheEntityBase {
 
     @Id
+    @Convert(disableConversion = true) // a key, never converted: ids are checked at the edge
     @Column(name = "comment_key")
     public String commentKey;
 

@@ -60,6 +60,10 @@ public class CaseEntity extends PanacheEntityBase {
 
     public String sender;
 
+    /** False only for a manually registered sender the registrar named as an organisation. */
+    @Column(name = "sender_is_private", nullable = false)
+    public boolean senderIsPrivate = true;
+
     @Column(nullable = false)
     public String description;
 

@@ -58,7 +58,12 @@ public class CaseResource {
     @Inject
     Actor actor;
 
-    public record ManualRegistration(String registry, String sender, String description, boolean secret) {
+    /**
+     * {@code senderIsOrganisation}: the sender is an authority or a company, whose name the public diary
+     * may show; a private person's never is.
+     */
+    public record ManualRegistration(String registry, String sender, boolean senderIsOrganisation, String description,
+            boolean secret) {
     }
 
     public record Closing(String reason) {
@@ -115,8 +120,8 @@ public class CaseResource {
         }
         String registry = request.registry() == null || request.registry().isBlank()
                 ? registrar.registryFor(se.kommun.moderation.events.Route.COMPLAINT) : request.registry();
-        CaseEntity registered = registrar.registerManually(registry, request.sender(), request.description().strip(),
-                request.secret(), actor.name());
+        CaseEntity registered = registrar.registerManually(registry, request.sender(), !request.senderIsOrganisation(),
+                request.description().strip(), request.secret(), actor.name());
         return Response.status(Response.Status.CREATED).entity(CaseView.of(registered)).build();
     }
 

@@ -7,7 +7,7 @@ import se.kommun.moderation.ingest.signature.HmacSignatures;
  * {@code X-LI-Signature}. LinkedIn documents it as "the HMACSHA256 of the JSON-encoded POST body
  * prefixed by hmacsha256=", which is read two ways in the field (domain.md §5.4): the digest of
  * {@code "hmacsha256=" + body}, or a header {@code hmacsha256=<digest of body>}. Both are accepted,
- * and the plain digest of the body too; every comparison is constant-time.
+ * nothing else (a bare digest of the body is neither reading); every comparison is constant-time.
  */
 public final class LinkedInSignature {
 
@@ -25,9 +25,10 @@ public final class LinkedInSignature {
         System.arraycopy(PREFIX.getBytes(StandardCharsets.US_ASCII), 0, prefixed, 0, PREFIX.length());
         System.arraycopy(body, 0, prefixed, PREFIX.length(), body.length);
         boolean prefixedBodyDigest = HmacSignatures.hexEquals(value, HmacSignatures.hmacSha256(clientSecret, prefixed));
-        String digest = value.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? value.substring(PREFIX.length()) : value;
-        boolean bodyDigest = HmacSignatures.hexEquals(digest, HmacSignatures.hmacSha256(clientSecret, body));
-        return prefixedBodyDigest | bodyDigest; // non-short-circuit: both are always computed
+        boolean prefixedHeader = value.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        boolean bodyDigest = prefixedHeader && HmacSignatures.hexEquals(value.substring(PREFIX.length()),
+                HmacSignatures.hmacSha256(clientSecret, body));
+        return prefixedBodyDigest | bodyDigest; // non-short-circuit: the first is always computed
     }
 
     /** The validation answer: hex HMAC-SHA256 of the challenge code with the client secret. */

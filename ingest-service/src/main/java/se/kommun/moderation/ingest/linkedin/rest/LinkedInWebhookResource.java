@@ -11,8 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -26,6 +26,7 @@ import se.kommun.moderation.ingest.linkedin.config.LinkedInConfig;
 import se.kommun.moderation.ingest.linkedin.domain.LinkedInPayloadMapper;
 import se.kommun.moderation.ingest.linkedin.domain.LinkedInSignature;
 import se.kommun.moderation.ingest.linkedin.persistence.SeenNotifications;
+import se.kommun.moderation.ingest.signature.HandshakeTokens;
 
 /** LinkedIn's webhook: endpoint validation and signed organisation social-action notifications. */
 @Path("/webhooks/linkedin")
@@ -57,6 +58,9 @@ public class LinkedInWebhookResource {
         if (challengeCode == null || challengeCode.isBlank()) {
             return WebhookAnswers.error(Status.BAD_REQUEST, "challengeCode is required");
         }
+        if (!HandshakeTokens.isChallengeCode(challengeCode)) {
+            return WebhookAnswers.error(Status.BAD_REQUEST, "challengeCode is not a version-4 UUID");
+        }
         if (config.clientSecret().isEmpty()) {
             return WebhookAnswers.error(Status.NOT_FOUND, "no LinkedIn app is configured");
         }
@@ -79,7 +83,8 @@ public class LinkedInWebhookResource {
             return WebhookAnswers.error(Status.REQUEST_ENTITY_TOO_LARGE,
                     "body is larger than " + config.maxBodyBytes() + " bytes");
         }
-        if (config.clientSecret().isEmpty() || !LinkedInSignature.isValid(signature, config.clientSecret().get(), body)) {
+        if (config.clientSecret().isEmpty() || HandshakeTokens.couldBeAHandshakeToken(body)
+                || !LinkedInSignature.isValid(signature, config.clientSecret().get(), body)) {
             return WebhookAnswers.error(Status.UNAUTHORIZED, signature == null ? "missing " + SIGNATURE_HEADER
                     + " header" : SIGNATURE_HEADER + " does not match the body");
         }

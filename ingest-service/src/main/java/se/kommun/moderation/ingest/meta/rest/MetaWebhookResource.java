@@ -19,6 +19,7 @@ import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.ingest.delivery.rest.SignedWebhook;
 import se.kommun.moderation.ingest.meta.config.MetaConfig;
 import se.kommun.moderation.ingest.meta.domain.MetaPayloadMapper;
+import se.kommun.moderation.ingest.signature.HandshakeTokens;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 
 /** Meta's webhooks for Facebook Pages (feed) and Instagram (comments): one app, one endpoint. */
@@ -54,6 +55,11 @@ public class MetaWebhookResource {
         if (!"subscribe".equals(mode) || !ours || challenge == null) {
             return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("verification refused").build();
+        }
+        if (!HandshakeTokens.isToken(challenge)) {
+            // Echoed as it came, so only Meta's opaque shape: no markup, no quotes, no whitespace.
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("hub.challenge is not a challenge token").build();
         }
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
     }

@@ -11,14 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.ingest.delivery.rest.SignedWebhook;
 import se.kommun.moderation.ingest.delivery.rest.WebhookAnswers;
+import se.kommun.moderation.ingest.signature.HandshakeTokens;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
 import se.kommun.moderation.ingest.x.config.XConfig;
 import se.kommun.moderation.ingest.x.domain.XPayloadMapper;
@@ -49,6 +50,10 @@ public class XWebhookResource {
         if (token == null || token.isBlank()) {
             return WebhookAnswers.error(Status.BAD_REQUEST, "crc_token is required");
         }
+        if (!HandshakeTokens.isToken(token)) {
+            return WebhookAnswers.error(Status.BAD_REQUEST, "crc_token is not a CRC token (at most "
+                    + "255 letters, digits and ._~+/=-)");
+        }
         if (config.consumerSecret().isEmpty()) {
             return WebhookAnswers.error(Status.NOT_FOUND, "no X app is configured");
         }
@@ -63,7 +68,7 @@ public class XWebhookResource {
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
             @HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
         return webhook.receive(new SignedWebhook.Spec(Platform.X, SIGNATURE_HEADER, config.maxBodyBytes(),
-                raw -> config.consumerSecret().isPresent()
+                raw -> config.consumerSecret().isPresent() && !HandshakeTokens.couldBeAHandshakeToken(raw)
                         && HmacSignatures.isValidBase64Sha256(signature, "sha256=", config.consumerSecret().get(), raw),
                 mapper::map), contentType, signature, body);
     }

@@ -51,9 +51,14 @@ public final class WebSubSubscriber {
         return outcomes;
     }
 
-    /** The hub verified a subscription of ours: the lease it granted (else the one asked for) starts now. */
+    /**
+     * The hub verified a subscription of ours: the lease it granted (else the one asked for) starts now.
+     * Never longer than the one asked for: the verification is unauthenticated, and a stranger's long
+     * lease would stop the renewals.
+     */
     public void verified(String channelId, Optional<Duration> grantedLease, Instant now) {
-        Duration lease = grantedLease.filter(granted -> !granted.isNegative() && !granted.isZero()).orElse(requestedLease);
+        Duration lease = grantedLease.filter(granted -> !granted.isNegative() && !granted.isZero())
+                .filter(granted -> granted.compareTo(requestedLease) < 0).orElse(requestedLease);
         store.granted(channelId, now, now.plus(lease));
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
+import se.kommun.moderation.ingest.signature.HandshakeTokens;
 import se.kommun.moderation.ingest.youtube.config.YouTubeConfig;
 import se.kommun.moderation.ingest.youtube.domain.MalformedResponseException;
 import se.kommun.moderation.ingest.youtube.domain.WebSubFeedParser;
@@ -79,6 +80,9 @@ public class YouTubeWebSubResource {
         }
         if (!("subscribe".equals(mode) || "unsubscribe".equals(mode)) || challenge == null || challenge.isEmpty()) {
             return Response.status(Status.BAD_REQUEST).entity("hub.mode and hub.challenge are required").build();
+        }
+        if (!HandshakeTokens.isToken(challenge)) {
+            return Response.status(Status.BAD_REQUEST).entity("hub.challenge is not a challenge token").build();
         }
         Optional<Duration> lease = seconds(leaseSeconds);
         LOG.infof("WebSub %s for channel %s verified (lease %s s)", mode, channel,

@@ -125,6 +125,16 @@ class WebSubRenewalsTest {
         assertThat(store.leases.get("UCa")).isEqualTo(granted("UCa", T0, FIVE_DAYS));
     }
 
+    @Test
+    void aVerificationCannotGrantALongerLeaseThanWeAskedFor() {
+        // Anyone can call the verification endpoint: a ten-year lease would stop every renewal.
+        InMemoryLeases store = new InMemoryLeases();
+        new WebSubSubscriber(new ScriptedHub(), store, FIVE_DAYS)
+                .verified("UCa", Optional.of(Duration.ofDays(3650)), T0);
+
+        assertThat(store.leases.get("UCa")).isEqualTo(granted("UCa", T0, FIVE_DAYS));
+    }
+
     private static final class ScriptedHub implements WebSubHub {
         final Deque<Integer> answers = new ArrayDeque<>();
         final List<WebSubRequest> sent = new ArrayList<>();

@@ -91,6 +91,14 @@ class YouTubeWebSubResourceTest {
     }
 
     @Test
+    void aChallengeThatIsNotAnOpaqueTokenIsNotEchoed() {
+        given().queryParam("hub.mode", "subscribe")
+                .queryParam("hub.topic", "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UChook")
+                .queryParam("hub.challenge", "<html><script>alert(1)</script>")
+                .when().get(PATH).then().statusCode(400);
+    }
+
+    @Test
     void intentVerificationForAnyOtherTopicIsRefused() {
         given().queryParam("hub.mode", "subscribe")
                 .queryParam("hub.topic", "https://www.youtube.com/xml/feeds/videos.xml?channel_id=UCsomeoneelse")
