@@ -338,6 +338,16 @@ class PipelineIT {
     }
 
     @Test
+    void theProductionJarsServeNoApiDescriptionButHealthAndMetrics() {
+        for (ServiceProcess service : services) {
+            given().baseUri(service.baseUrl()).get("/q/openapi").then().statusCode(404);
+            given().baseUri(service.baseUrl()).get("/q/swagger-ui").then().statusCode(404);
+            given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200);
+            given().baseUri(service.baseUrl()).get("/q/metrics").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aWronglySignedPostIs401AndNothingReachesKafka() throws Exception {
         String id = "forged-" + UUID.randomUUID();
         byte[] body = body(id, "Förfalskad kommentar");

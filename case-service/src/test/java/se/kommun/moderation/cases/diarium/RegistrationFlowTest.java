@@ -250,4 +250,15 @@ class RegistrationFlowTest {
                 .body(Map.of("sender", "Eva Ek", "description", "x".repeat(1024 * 1024 + 1))).post("/cases").then()
                 .statusCode(413);
     }
+
+    @Test
+    void aCommentHoldingANulCharacterIsRegistered() {
+        EventEnvelope<CommentClassified> complaint = classified(newCommentId(), Route.COMPLAINT, "complaint", 0.9,
+                false, true, "Snöröjningen\u0000 på Storgatan är usel");
+        publishClassified(probe, complaint);
+        await().atMost(WAIT).until(() -> caseOf(complaint.commentKey()).isPresent());
+        assertThat(caseOf(complaint.commentKey()).orElseThrow().description).contains("Snöröjningen\uFFFD på");
+        assertThat(probe.readAll(Topics.deadLetterOf(Topics.COMMENTS_CLASSIFIED)))
+                .noneMatch(r -> complaint.commentKey().equals(r.key()));
+    }
 }

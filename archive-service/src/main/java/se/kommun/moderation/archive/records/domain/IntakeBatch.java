@@ -48,7 +48,6 @@ public final class IntakeBatch {
             try {
                 EventEnvelope<CommentReceived> event = codec.decode(record.value(), CommentReceived.class);
                 byte[] fragment = RawIntegrity.verifiedFragment(event.payload().raw());
-                requireStorableText(event.payload());
                 if (!event.commentKey().equals(event.payload().commentKey().toString())) {
                     throw new MalformedEventException("envelope commentKey does not match the payload's");
                 }
@@ -60,20 +59,6 @@ public final class IntakeBatch {
             }
         }
         return new IntakeBatch(accepted, rejected);
-    }
-
-    /** PostgreSQL text cannot hold U+0000; such a comment is reported, not silently altered. */
-    private static void requireStorableText(CommentReceived comment) {
-        check(comment.text(), "text");
-        check(comment.author() == null ? null : comment.author().displayName(), "author.displayName");
-        check(comment.author() == null ? null : comment.author().id(), "author.id");
-        check(comment.permalink(), "permalink");
-    }
-
-    private static void check(String value, String field) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new MalformedEventException("field '" + field + "' contains U+0000, which the archive cannot store");
-        }
     }
 
     public List<Accepted> accepted() {
