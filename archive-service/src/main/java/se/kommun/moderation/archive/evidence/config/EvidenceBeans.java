@@ -1,5 +1,6 @@
 package se.kommun.moderation.archive.evidence.config;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,6 +28,7 @@ public class EvidenceBeans {
     /** Read at start-up, so a mistyped platform or host entry stops the service rather than every capture. */
     @Produces
     @Singleton
+    @Startup
     EgressHosts egressHosts(EvidenceConfig config) {
         return new EgressHosts(config.hosts().platform(), config.hosts().account(), HostResolver.system());
     }
