@@ -175,6 +175,10 @@ write_service_config() {
         # Accounts reference their secret by name; the demo site's is this one.
         echo "ingest.secrets.$DEMO_ACCOUNT=$DEMO_SECRET"
       fi
+      if [[ "$svc" == archive-service ]]; then
+        # The evidence browser opens only allow-listed hosts; the demo site's comments link to this one.
+        echo "archive.evidence.hosts.account.\"$DEMO_ACCOUNT\"=www.example.se"
+      fi
       echo "quarkus.security.users.embedded.users.$DASHBOARD_USER=$MODERATOR_PW"
       echo "quarkus.security.users.embedded.roles.$DASHBOARD_USER=moderator,registrar,archivist,admin"
     } >"$f.tmp"

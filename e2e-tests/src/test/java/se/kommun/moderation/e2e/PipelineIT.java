@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +105,12 @@ class PipelineIT {
         caseConfig.putAll(caseDb.quarkusConfig());
         Map<String, String> archiveConfig = new HashMap<>(common);
         archiveConfig.putAll(archiveDb.quarkusConfig());
+        // The screenshot browser may only open allow-listed hosts, and a loopback address only by
+        // its exact host and port: the fake "facebook.com" page (WireMock names itself localhost in
+        // its base URL, which the permalinks use), and the web account's own site.
+        URI pageServer = URI.create(graph.baseUrl());
+        archiveConfig.put("archive.evidence.hosts.platform.\"facebook\"", pageServer.getHost() + ":" + pageServer.getPort());
+        archiveConfig.put("archive.evidence.hosts.account.\"" + ACCOUNT + "\"", "www.orebro.se");
 
         ingest = launch(root, "ingest-service", ingestConfig);
         Map<String, String> classificationConfig = new HashMap<>(common);

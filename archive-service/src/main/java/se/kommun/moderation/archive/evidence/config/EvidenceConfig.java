@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code archive.evidence.*}: how evidence is captured, retried and published. */
 @ConfigMapping(prefix = "archive.evidence")
 public interface EvidenceConfig {
 
     Chromium chromium();
+
+    /** Where the screenshot browser may go (everything else is refused, and so is any non-public address). */
+    Hosts hosts();
 
     /** Captures running at once (each holds a browser while it screenshots, then renders the PDF/A). */
     @WithDefault("2")
@@ -57,10 +62,22 @@ public interface EvidenceConfig {
         @WithDefault("/usr/bin/chromedriver")
         Path driver();
 
-        /** Command-line flags (feasibility study §5); --no-sandbox because the service may run as root. */
-        @WithDefault("--headless,--no-sandbox,--disable-gpu,--disable-background-networking,--disable-component-update,"
+        /**
+         * Command-line flags (feasibility study §5). No --no-sandbox: as root, Chromium runs as
+         * {@link #runAs()} with its sandbox; proxy, resolver and profile flags are set by the service
+         * and ignored here.
+         */
+        @WithDefault("--headless,--disable-gpu,--disable-background-networking,--disable-component-update,"
                 + "--disable-sync,--no-first-run,--disable-quic,--disable-dev-shm-usage,--hide-scrollbars,--lang=sv-SE")
         List<String> arguments();
+
+        /**
+         * When the service runs as root: the unprivileged user chromedriver and Chromium run as
+         * (switched with setpriv), so that Chromium keeps its sandbox. {@code root}: Chromium stays
+         * root, without its sandbox (logged). Not used when the service is not root.
+         */
+        @WithDefault("nobody")
+        Optional<String> runAs();
 
         /** Browsers kept running at most. */
         @WithDefault("1")
@@ -86,5 +103,22 @@ public interface EvidenceConfig {
         /** A browser is replaced after this many screenshots, to bound its memory. */
         @WithDefault("100")
         int maxCapturesPerSession();
+    }
+
+    /**
+     * Allow-lists. An entry is {@code host} (that host and its subdomains, any port, public
+     * addresses only) or {@code host:port} (exactly that, whatever address it has: the only way to
+     * reach a non-public address, for a test or staging page server).
+     */
+    interface Hosts {
+
+        /**
+         * Platform id (facebook, instagram, x, linkedin, youtube) → hosts that replace that
+         * platform's defaults (its page and CDN hosts, see EgressHosts.PLATFORM_DEFAULTS).
+         */
+        Map<String, List<String>> platform();
+
+        /** Web or blog account id → the hosts that account's pages (and what they load) are on. */
+        Map<String, List<String>> account();
     }
 }

@@ -13,17 +13,21 @@ import se.kommun.moderation.events.EvidenceKind;
 /**
  * Captures one evidence bundle: a full-page screenshot of the comment's permalink and a PDF/A
  * rendition of the stored record with its thread. Either may be missing (the page cannot be
- * reached; the record is not stored); the bundle then names what is missing and why. Ids are
- * derived from the bundle id, so a retried capture of the same request yields the same ids.
+ * reached or may not be opened; the record is not stored); the bundle then names what is missing
+ * and why. Ids are derived from the bundle id, so a retried capture of the same request yields the
+ * same ids. Where the screenshot may go is decided by the comment's key (its platform and
+ * account), never by the permalink, which whoever wrote the comment controls.
  */
 public final class EvidenceCapturer {
 
     private final ScreenshotTaker screenshots;
+    private final EgressHosts hosts;
     private final PdfaRenderer renderer;
     private final Clock clock;
 
-    public EvidenceCapturer(ScreenshotTaker screenshots, PdfaRenderer renderer, Clock clock) {
+    public EvidenceCapturer(ScreenshotTaker screenshots, EgressHosts hosts, PdfaRenderer renderer, Clock clock) {
         this.screenshots = screenshots;
+        this.hosts = hosts;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -42,7 +46,7 @@ public final class EvidenceCapturer {
 
         String permalink = record.map(r -> r.latest().permalink()).filter(p -> !p.isBlank()).orElse(permalinkFallback);
         long t0 = System.nanoTime();
-        ScreenshotResult shot = screenshots.capture(permalink);
+        ScreenshotResult shot = screenshots.capture(permalink, hosts.policyFor(commentKey));
         double shotSeconds = (System.nanoTime() - t0) / 1e9;
         if (shot instanceof ScreenshotResult.Captured captured) {
             artefacts.add(new CapturedArtefact(evidenceId(bundleId, EvidenceKind.SCREENSHOT_PNG),

@@ -3,6 +3,7 @@ package se.kommun.moderation.archive.evidence.bench;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -19,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import se.kommun.moderation.archive.evidence.browser.ChromiumScreenshots;
 import se.kommun.moderation.archive.evidence.browser.FakePlatformPages;
+import se.kommun.moderation.archive.evidence.domain.EgressPolicy;
 import se.kommun.moderation.archive.evidence.domain.PdfaRenderer;
 import se.kommun.moderation.archive.evidence.domain.ScreenshotResult;
 import se.kommun.moderation.archive.evidence.domain.StoredRecord;
@@ -46,7 +49,7 @@ public final class EvidenceBench {
                         Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium")),
                         Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver")),
                         ChromiumScreenshots.defaultArguments(), 1, Duration.ofSeconds(20), Duration.ofSeconds(60),
-                        1280, 1024, 16384, 1_000_000))) {
+                        1280, 1024, 16384, 1_000_000, Optional.of("nobody")))) {
             if (chromium.unavailable().isPresent()) {
                 throw new IllegalStateException(chromium.unavailable().get() + " (run deploy/local/chromium.sh)");
             }
@@ -90,7 +93,11 @@ public final class EvidenceBench {
     }
 
     private static int capture(ChromiumScreenshots chromium, String url) {
-        ScreenshotResult result = chromium.capture(url);
+        // The fake page server is allowed by its exact address and port, as in the tests; the
+        // egress proxy is on the path of both rows, so the ratio compares like with like.
+        URI page = URI.create(url);
+        ScreenshotResult result = chromium.capture(url,
+                EgressPolicy.allowing("bench", List.of(page.getHost() + ":" + page.getPort())));
         if (result instanceof ScreenshotResult.Captured c) {
             return c.png().length;
         }

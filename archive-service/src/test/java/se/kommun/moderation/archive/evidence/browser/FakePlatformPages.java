@@ -1,6 +1,8 @@
 package se.kommun.moderation.archive.evidence.browser;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * serves a page showing the comment (N px high, default 2400, so full-page capture is visible),
  * {@code /gone/<id>} answers 404, {@code /hang/<id>} never answers until the server is closed,
  * {@code /partial/<id>} sends the start of a page and then never finishes it, {@code /blank/} is an
- * empty page (the benchmark's reference).
+ * empty page (the benchmark's reference), {@code /redirect/<id>?to=<url>} answers 302 to that URL,
+ * {@code /embeds/<id>?from=<origin>} is a comment page that loads an image, a fetch and a websocket
+ * from {@code http://<origin>}. {@link #requests()} counts every request the server saw, so a test
+ * can tell that a server was never reached.
  */
 public final class FakePlatformPages implements AutoCloseable {
 
@@ -35,11 +41,18 @@ public final class FakePlatformPages implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/comment/", this::comment);
-        server.createContext("/blank/", exchange -> respond(exchange, 200, "<!doctype html><html><body></body></html>"));
-        server.createContext("/gone/", exchange -> respond(exchange, 404, "<html><body><h1>Sidan finns inte</h1></body></html>"));
-        server.createContext("/hang/", exchange -> {
-            requests.incrementAndGet();
+        serve("/comment/", this::comment);
+        serve("/blank/", exchange -> respond(exchange, 200, "<!doctype html><html><body></body></html>"));
+        serve("/gone/", exchange -> respond(exchange, 404, "<html><body><h1>Sidan finns inte</h1></body></html>"));
+        serve("/redirect/", exchange -> {
+            exchange.getResponseHeaders().set("Location", queryValue(exchange, "to="));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        serve("/embeds/", this::embeds);
+        // Everything else, the browser's own /favicon.ico included.
+        serve("/", exchange -> respond(exchange, 404, "<html><body></body></html>"));
+        serve("/hang/", exchange -> {
             try {
                 release.await(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -47,8 +60,7 @@ public final class FakePlatformPages implements AutoCloseable {
             }
             exchange.close();
         });
-        server.createContext("/partial/", exchange -> {
-            requests.incrementAndGet();
+        serve("/partial/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
@@ -67,7 +79,16 @@ public final class FakePlatformPages implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + origin() + path;
+    }
+
+    /** {@code 127.0.0.1:<port>}: the allow-list entry that lets the browser reach this server. */
+    public String origin() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** A URL on 127.0.0.1 where nothing listens. */
@@ -83,8 +104,40 @@ public final class FakePlatformPages implements AutoCloseable {
         return requests.get();
     }
 
+    private void serve(String path, HttpHandler handler) {
+        server.createContext(path, handler).getFilters().add(new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                requests.incrementAndGet();
+                chain.doFilter(exchange);
+            }
+
+            @Override
+            public String description() {
+                return "counts every request";
+            }
+        });
+    }
+
+    /** A comment page that also loads an image (which the load event waits for), a fetch and a websocket from elsewhere. */
+    private void embeds(HttpExchange exchange) throws IOException {
+        String from = queryValue(exchange, "from=");
+        String html = "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Kommentar</title></head>"
+                + "<body><div class=\"c\"><b>Anna Andersson</b><p>Kommentar med inbäddat innehåll.</p></div>"
+                + "<img src=\"http://" + escape(from) + "/pixel.png\" width=\"10\" height=\"10\">"
+                + "<script>fetch('http://" + escape(from) + "/track').catch(() => {});"
+                + " try { new WebSocket('ws://" + escape(from) + "/live'); } catch (e) {}</script>"
+                + "<div style=\"height:600px\"></div></body></html>";
+        respond(exchange, 200, html);
+    }
+
+    private static String queryValue(HttpExchange exchange, String prefix) {
+        String query = exchange.getRequestURI().getRawQuery();
+        return query != null && query.startsWith(prefix)
+                ? URLDecoder.decode(query.substring(prefix.length()), StandardCharsets.UTF_8) : "";
+    }
+
     private void comment(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
         String id = exchange.getRequestURI().getPath().substring("/comment/".length());
         String query = exchange.getRequestURI().getQuery();
         int height = query != null && query.startsWith("height=") ? Integer.parseInt(query.substring(7)) : 2400;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.kommun.moderation.archive.evidence.browser.FakePagesResource;
 import se.kommun.moderation.archive.evidence.browser.FakePlatformPages;
 import se.kommun.moderation.archive.evidence.domain.PdfaAssertions;
 import se.kommun.moderation.archive.records.domain.RawIntegrity;
@@ -59,12 +60,15 @@ import se.kommun.moderation.testkit.TopicProbe;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "purpose", value = "archive"))
+@WithTestResource(FakePagesResource.class)
 public class EvidenceCaptureTest {
 
     static final String ACCOUNT = "page-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Duration CAPTURE = Duration.ofSeconds(90);
 
     static FakePlatformPages pages;
+    /** Not on any allow-list: whatever it is asked, the egress filter let through. */
+    static FakePlatformPages outside;
     private final EventCodec codec = EventCodec.instance();
     KafkaBroker broker;
     TestDatabase database;
@@ -72,12 +76,13 @@ public class EvidenceCaptureTest {
 
     @BeforeAll
     static void startPages() {
-        pages = new FakePlatformPages();
+        pages = FakePagesResource.pages();
+        outside = new FakePlatformPages();
     }
 
     @AfterAll
     static void stopPages() {
-        pages.close();
+        outside.close();
     }
 
     @BeforeEach
@@ -92,9 +97,14 @@ public class EvidenceCaptureTest {
 
     static EventEnvelope<CommentReceived> received(String commentId, String postId, String parentId, String text,
             String permalink) {
+        return received(Platform.FACEBOOK, ACCOUNT, commentId, postId, parentId, text, permalink);
+    }
+
+    static EventEnvelope<CommentReceived> received(Platform platform, String account, String commentId, String postId,
+            String parentId, String text, String permalink) {
         byte[] raw = ("{\"id\":\"" + commentId + "\",\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
         String sha = RawIntegrity.sha256Hex(raw);
-        CommentReceived payload = new CommentReceived(Platform.FACEBOOK, ACCOUNT, commentId, postId, parentId,
+        CommentReceived payload = new CommentReceived(platform, account, commentId, postId, parentId,
                 new Author("u-" + commentId, "Anna Andersson"), text, List.of(), permalink,
                 Instant.parse("2026-11-29T09:59:00Z"), Instant.now(), Verb.ADDED, "fb:" + commentId + ":" + sha,
                 new RawPayload(sha, "application/json", raw, sha));
@@ -203,7 +213,7 @@ public class EvidenceCaptureTest {
     @Test
     void anUnreachablePermalinkStillGivesThePdfaAndSaysWhy() {
         EventEnvelope<CommentReceived> comment = received("c-" + UUID.randomUUID(), null, null,
-                "Ni ska få se vad som händer", FakePlatformPages.unreachableUrl());
+                "Ni ska få se vad som händer", FakePagesResource.unreachableUrl());
         publish(Topics.COMMENTS_RECEIVED, comment);
         publish(Topics.COMMENTS_CLASSIFIED, classified(comment, Route.CRIMINAL));
 
@@ -215,6 +225,43 @@ public class EvidenceCaptureTest {
                 .contains("ERR_CONNECTION_REFUSED");
         archivist().get("/records/{k}/evidence", comment.commentKey()).then().statusCode(200)
                 .body("bundles[0].missing[0]", org.hamcrest.Matchers.startsWith("SCREENSHOT_PNG"));
+    }
+
+    @Test
+    void aPermalinkToALoopbackPageThatIsNotAllowListedIsNotOpenedAndTheBundleSaysWhy() {
+        EventEnvelope<CommentReceived> comment = received("c-" + UUID.randomUUID(), null, null,
+                "Jag vet var du bor", outside.url("/comment/admin"));
+        publish(Topics.COMMENTS_RECEIVED, comment);
+        publish(Topics.COMMENTS_CLASSIFIED, classified(comment, Route.CRIMINAL));
+
+        await().atMost(CAPTURE).until(() -> !captured(comment.commentKey()).isEmpty());
+        EvidenceCaptured event = captured(comment.commentKey()).get(0).payload();
+        assertThat(event.artefacts()).extracting(EvidenceArtefact::kind).containsExactly(EvidenceKind.PDFA_RENDITION);
+        assertThat(event.missing()).containsExactly(
+                "SCREENSHOT_PNG: the permalink's host 127.0.0.1 is not a public address (loopback); not opened");
+        assertThat(outside.requests()).as("the page server that is not allow-listed was never asked").isZero();
+    }
+
+    @Test
+    void aWebCommentIsCapturedFromItsAccountsOwnSite() {
+        EventEnvelope<CommentReceived> onSite = received(Platform.WEB, FakePagesResource.WEB_ACCOUNT,
+                "c-" + UUID.randomUUID(), null, null, "Mitt personnummer är 811218-9876", pages.url("/comment/on-site"));
+        EventEnvelope<CommentReceived> elsewhere = received(Platform.WEB, "another-site", "c-" + UUID.randomUUID(),
+                null, null, "Mitt personnummer är 811218-9876", pages.url("/comment/elsewhere"));
+        for (EventEnvelope<CommentReceived> comment : List.of(onSite, elsewhere)) {
+            publish(Topics.COMMENTS_RECEIVED, comment);
+            publish(Topics.COMMENTS_CLASSIFIED, classified(comment, Route.CONFIDENTIAL));
+        }
+
+        await().atMost(CAPTURE).until(() -> !captured(onSite.commentKey()).isEmpty()
+                && !captured(elsewhere.commentKey()).isEmpty());
+        EvidenceCaptured captured = captured(onSite.commentKey()).get(0).payload();
+        assertThat(captured.missing()).isEmpty();
+        assertThat(captured.artefacts()).extracting(EvidenceArtefact::kind)
+                .containsExactlyInAnyOrder(EvidenceKind.SCREENSHOT_PNG, EvidenceKind.PDFA_RENDITION);
+        // The same page, but the other account has no hosts: the loopback address is refused first.
+        assertThat(captured(elsewhere.commentKey()).get(0).payload().missing()).containsExactly(
+                "SCREENSHOT_PNG: the permalink's host 127.0.0.1 is not a public address (loopback); not opened");
     }
 
     @Test

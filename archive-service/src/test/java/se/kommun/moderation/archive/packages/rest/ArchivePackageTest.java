@@ -21,11 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.kommun.moderation.archive.evidence.browser.FakePagesResource;
 import se.kommun.moderation.archive.evidence.browser.FakePlatformPages;
 import se.kommun.moderation.archive.evidence.messaging.EvidenceCaptureTest;
 import se.kommun.moderation.archive.packages.domain.SipChecks;
@@ -50,6 +50,7 @@ import se.kommun.moderation.testkit.TopicProbe;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "purpose", value = "archive"))
+@WithTestResource(FakePagesResource.class)
 class ArchivePackageTest {
 
     static FakePlatformPages pages;
@@ -62,13 +63,9 @@ class ArchivePackageTest {
     PackageSchedule schedule;
 
     @BeforeAll
-    static void startPages() {
-        pages = new FakePlatformPages();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
+    static void findPages() {
+        // Started with the service, so that its allow-list names the server's address and port.
+        pages = FakePagesResource.pages();
     }
 
     @BeforeEach
