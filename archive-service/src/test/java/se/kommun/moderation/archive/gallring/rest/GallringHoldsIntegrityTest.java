@@ -38,6 +38,7 @@ import se.kommun.moderation.events.ModerationDecided;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.RecordCulled;
+import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
@@ -107,6 +108,14 @@ class GallringHoldsIntegrityTest {
         String json = codec.encode(EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), key, "case-service", d));
         probe.send(Topics.MODERATION_DECISIONS, key, json);
         probe.send(Topics.MODERATION_DECISIONS, key, json); // a redelivery changes nothing
+    }
+
+    /** A person's word on the route, as the case-service sends it when a review or removal is decided. */
+    private void decideRoute(String key, DecisionKind kind, Route classified, Route decided) {
+        ModerationDecided d = new ModerationDecided(UUID.randomUUID(), kind, UUID.randomUUID(), classified, null,
+                List.of("test.detector"), "test", decided, null, null, "reviewed", "moderator", Instant.now());
+        probe.send(Topics.MODERATION_DECISIONS, key,
+                codec.encode(EventEnvelope.wrap(UUID.randomUUID(), Instant.now(), key, "case-service", d)));
     }
 
     private static List<String> keys(JsonPath report, String list) {
@@ -218,6 +227,26 @@ class GallringHoldsIntegrityTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("moderator").queryParam("commentKey", heldByCase).queryParam("active", "true").get("/holds")
                         .then().statusCode(200).body("size()", equalTo(0)));
+
+        // Uncertain never means trivial: the record awaiting review outlived every run so far, and a hold
+        // set and released on it changes nothing; only a person's route decision makes it cullable.
+        decide(review, DecisionKind.LEGAL_HOLD_SET, "KS 2026/18");
+        decide(review, DecisionKind.LEGAL_HOLD_RELEASED, "KS 2026/18");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("moderator").queryParam("commentKey", review).queryParam("active", "false").get("/holds").then()
+                        .statusCode(200).body("size()", equalTo(1)));
+        JsonPath beforeDecision = as("archivist").post("/gallring/run").then().statusCode(200).extract().jsonPath();
+        assertThat(keys(beforeDecision, "culled")).doesNotContain(review);
+        assertThat(beforeDecision.getString("kept.find { it.commentKey == '" + review + "' }.reason")).contains("review");
+        as("archivist").get("/records/{key}", review).then().body("versions[0].text", equalTo("Kanske trivialt"));
+
+        decideRoute(review, DecisionKind.CONFIRMED, Route.TRIVIAL, Route.TRIVIAL);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys(
+                as("archivist").get("/gallring/dry-run").then().statusCode(200).extract().jsonPath(), "culled"))
+                .contains(review));
+        JsonPath afterDecision = as("archivist").post("/gallring/run").then().statusCode(200).extract().jsonPath();
+        assertThat(keys(afterDecision, "culled")).filteredOn(mine::contains).containsExactly(review);
+        as("archivist").get("/records/{key}", review).then().body("versions[0].text", nullValue());
 
         JsonPath intact = as("archivist").get("/integrity").then().statusCode(200).extract().jsonPath();
         assertThat(intact.getBoolean("intact")).as(intact.prettify()).isTrue();

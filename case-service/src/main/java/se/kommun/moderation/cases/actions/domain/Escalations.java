@@ -3,22 +3,21 @@ package se.kommun.moderation.cases.actions.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Optional;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.audit.domain.AuditTrail;
 import se.kommun.moderation.cases.desk.domain.DeskRuleException;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
-import se.kommun.moderation.cases.diarium.domain.CaseRegistrar;
-import se.kommun.moderation.cases.diarium.domain.Registration;
 import se.kommun.moderation.cases.diarium.persistence.Diarium;
 import se.kommun.moderation.cases.tasks.domain.TaskDesk;
+import se.kommun.moderation.cases.tasks.domain.TaskStatus;
 import se.kommun.moderation.events.Route;
 
 /**
  * A moderator moves a comment the classifier let through into the removal lane: a veiled threat,
  * a diagnosis it took for chatter. The override goes out on moderation.decisions (the classifier
  * learns from it, the archive captures evidence on it); the comment is registered, gets the tasks
- * of its new route, and its removal waits for the evidence like any other.
+ * of its new route, and its removal waits for the evidence like any other. A review of the comment
+ * waiting for a person is done with this decision, whichever queue it was made from.
  */
 @ApplicationScoped
 public class Escalations {
@@ -27,7 +26,7 @@ public class Escalations {
     Diarium diarium;
 
     @Inject
-    CaseRegistrar registrar;
+    DecidedFiling filing;
 
     @Inject
     TaskDesk tasks;
@@ -62,19 +61,11 @@ public class Escalations {
         decisions.decided(comment, route, subtype, reason, actor);
         audit.record(comment.caseId, commentKey, "comment", "escalated from " + classified + " to " + route, actor,
                 reason);
+        tasks.openReview(commentKey).ifPresent(review -> tasks.close(review, TaskStatus.DONE,
+                "decided: escalated to " + route, actor));
         comment.route = route.name();
         comment.subtype = subtype;
-        Optional<Registration> registration = registrar.registerDecided(comment, route, subtype);
-        registration.ifPresent(r -> {
-            comment.caseId = r.registeredCase().id;
-            audit.record(r.registeredCase().id, commentKey, "case " + r.registeredCase().diaryNumber, "registered",
-                    actor, "escalated to " + route);
-            decisions.legalHold(commentKey, r.registeredCase().diaryNumber, true, "filed in an open case",
-                    "case-service");
-        });
-        if (comment.caseId == null) {
-            comment.caseId = diarium.caseOf(commentKey).orElse(null);
-        }
+        filing.file(comment, route, subtype, actor, "escalated to " + route);
         tasks.openForRoute(comment, actor);
         return decisionPoint.removeOnModeratorsDecision(comment, comment.caseId, reason, actor);
     }

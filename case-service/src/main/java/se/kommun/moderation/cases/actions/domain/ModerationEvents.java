@@ -24,9 +24,9 @@ public class ModerationEvents {
     @Inject
     Outbox outbox;
 
-    /** A moderator agreed with the classifier (decided == classified route) or overrode it. */
+    /** A moderator agreed with the classifier (decided == classified route) or overrode it; which one it was. */
     @Transactional(TxType.MANDATORY)
-    public void decided(DeskCommentEntity comment, Route decidedRoute, String decidedSubtype, String reason,
+    public DecisionKind decided(DeskCommentEntity comment, Route decidedRoute, String decidedSubtype, String reason,
             String actor) {
         Route classified = Route.valueOf(comment.route);
         DecisionKind kind = classified == decidedRoute ? DecisionKind.CONFIRMED : DecisionKind.OVERRIDDEN;
@@ -35,6 +35,7 @@ public class ModerationEvents {
         publish(comment.commentKey, new ModerationDecided(decisionId, kind, comment.classifiedEvent, classified,
                 comment.subtype, comment.detectorList(), comment.ruleSetVersion, decidedRoute, decidedSubtype, null,
                 reason, actor, Instant.now()));
+        return kind;
     }
 
     /** Nothing about the comment may be culled while the case it is filed in is open. */

@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
+import se.kommun.moderation.cases.tasks.domain.TaskKind;
 import se.kommun.moderation.cases.tasks.domain.TaskStatus;
 import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
 
 /**
  * What is in front of the moderators: removals not yet done (waiting for a person, for evidence or
- * for the platform, or failed) oldest first, open tasks by deadline, and the comments they concern.
+ * for the platform, or failed) oldest first, open tasks by deadline (reviews among them), and the
+ * comments they concern.
  * One read for the JSON queue and the dashboard alike.
  */
 @ApplicationScoped
@@ -26,6 +28,16 @@ public class ModeratorQueue {
 
     public record Snapshot(List<RemovalEntity> removals, List<TaskEntity> tasks,
             Map<String, DeskCommentEntity> comments) {
+
+        /** The open tasks that ask a person to confirm or change a route the classifier was unsure of. */
+        public List<TaskEntity> reviews() {
+            return tasks.stream().filter(t -> t.kind == TaskKind.REVIEW).toList();
+        }
+
+        /** Every other open task. */
+        public List<TaskEntity> otherTasks() {
+            return tasks.stream().filter(t -> t.kind != TaskKind.REVIEW).toList();
+        }
     }
 
     @Transactional(TxType.MANDATORY)

@@ -22,13 +22,17 @@ import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.desk.rest.Actor;
 import se.kommun.moderation.cases.desk.rest.Params;
+import se.kommun.moderation.cases.desk.rest.ReasonView;
+import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
 import se.kommun.moderation.cases.tasks.rest.TaskView;
 import se.kommun.moderation.events.CommandAction;
 import se.kommun.moderation.events.Route;
 
 /**
  * The moderators' queue: removals waiting for a person (to confirm, to retry after a failure, or
- * just waiting for the archive's evidence), and open tasks by deadline.
+ * just waiting for the archive's evidence), reviews of comments the classifier let through unsure
+ * (decided at {@code /queue/reviews/{key}}), and open tasks by deadline. Removals and reviews come
+ * with the classifier's reasons.
  */
 @Path("/queue")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,10 +53,19 @@ public class QueueResource {
 
     public record QueuedRemoval(String commentKey, UUID caseId, String action, String state, boolean automatic,
             String route, String subtype, double confidence, boolean reviewRequired, List<String> detectors,
-            String platform, String authorName, String text, String permalink, Instant receivedAt, String outcome) {
+            String platform, String authorName, String text, String permalink, Instant receivedAt, String outcome,
+            List<ReasonView> reasons) {
     }
 
-    public record Queue(List<QueuedRemoval> removals, List<TaskView> tasks) {
+    /** A REVIEW task with the comment it is about. */
+    public record QueuedReview(UUID taskId, String commentKey, UUID caseId, String kind, String status,
+            String assignee, Instant dueAt, boolean overdue, String route, String subtype, double confidence,
+            List<String> detectors, String platform, String authorName, String text, String permalink,
+            Instant receivedAt, List<ReasonView> reasons) {
+    }
+
+    /** {@code tasks} lists every open task, the reviews among them; {@code reviews} shows those with their comments. */
+    public record Queue(List<QueuedRemoval> removals, List<QueuedReview> reviews, List<TaskView> tasks) {
     }
 
     public record Confirmation(String action, String reason) {
@@ -72,6 +85,7 @@ public class QueueResource {
         Instant now = Instant.now();
         return new Queue(
                 snapshot.removals().stream().map(r -> view(r, snapshot.comments().get(r.commentKey))).toList(),
+                snapshot.reviews().stream().map(t -> review(t, snapshot.comments().get(t.commentKey), now)).toList(),
                 snapshot.tasks().stream().map(t -> TaskView.of(t, now)).toList());
     }
 
@@ -113,6 +127,15 @@ public class QueueResource {
                 c == null ? null : c.route, c == null ? null : c.subtype, c == null ? 0 : c.confidence,
                 c != null && c.reviewRequired, c == null ? List.of() : c.detectorList(), c == null ? null : c.platform,
                 c == null ? null : c.authorName, c == null ? null : c.text, c == null ? null : c.permalink,
-                c == null ? null : c.receivedAt, r.outcomeMessage);
+                c == null ? null : c.receivedAt, r.outcomeMessage, ReasonView.of(c));
+    }
+
+    private static QueuedReview review(TaskEntity t, DeskCommentEntity c, Instant now) {
+        TaskView task = TaskView.of(t, now);
+        return new QueuedReview(t.id, t.commentKey, t.caseId, task.kind(), task.status(), t.assignee, t.dueAt,
+                task.overdue(), c == null ? null : c.route, c == null ? null : c.subtype, c == null ? 0 : c.confidence,
+                c == null ? List.of() : c.detectorList(), c == null ? null : c.platform,
+                c == null ? null : c.authorName, c == null ? null : c.text, c == null ? null : c.permalink,
+                c == null ? null : c.receivedAt, ReasonView.of(c));
     }
 }

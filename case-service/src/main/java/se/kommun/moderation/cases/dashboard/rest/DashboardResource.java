@@ -33,9 +33,12 @@ import se.kommun.moderation.cases.actions.domain.Replies;
 import se.kommun.moderation.cases.actions.domain.RemovalState;
 import se.kommun.moderation.cases.actions.persistence.RemovalEntity;
 import se.kommun.moderation.cases.config.CaseConfig;
+import se.kommun.moderation.cases.desk.domain.ClassifierReasons;
 import se.kommun.moderation.cases.desk.domain.DeskRuleException;
+import se.kommun.moderation.cases.desk.domain.MarkedText;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.desk.rest.Actor;
+import se.kommun.moderation.cases.review.domain.ReviewDesk;
 import se.kommun.moderation.cases.tasks.domain.TaskKind;
 import se.kommun.moderation.cases.tasks.persistence.TaskEntity;
 import se.kommun.moderation.events.CommandAction;
@@ -43,14 +46,17 @@ import se.kommun.moderation.events.Route;
 
 /**
  * The moderators' dashboard: the queue as a server-rendered page. Everything citizens wrote is
- * escaped by the template engine; links are only made of http(s) permalinks; the page allows no
- * script at all (Content-Security-Policy), and cross-site form posts are refused by the CORS
- * filter's origin check.
+ * escaped by the template engine (a comment's text reaches it as plain parts, the classifier's
+ * spans marked by the template, never as markup); links are only made of http(s) permalinks; the
+ * page allows no script at all (Content-Security-Policy), and cross-site form posts are refused by
+ * the CORS filter's origin check.
  */
 @Path("/dashboard")
 @RolesAllowed({"moderator", "admin"})
 public class DashboardResource {
 
+    /** What stands in for a confidential comment's text outside the removal queue. */
+    private static final String HIDDEN = "[sekretess]";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Inject
@@ -61,6 +67,9 @@ public class DashboardResource {
 
     @Inject
     Escalations escalations;
+
+    @Inject
+    ReviewDesk reviews;
 
     @Inject
     ModeratorQueue queue;
@@ -74,13 +83,24 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(String user, String notice, List<RemovalRow> removals,
-                List<TaskRow> tasks);
+                List<ReviewRow> reviews, List<TaskRow> tasks);
     }
 
     /** A removal as the page shows it; every string here is escaped on output. */
     public record RemovalRow(String commentKey, String state, String action, boolean automatic, String route,
-            String subtype, String confidence, String detectors, String platform, String author, String text,
-            String permalink, String received, String outcome, boolean confirmable) {
+            String subtype, String confidence, String detectors, String platform, String author,
+            List<MarkedText.Part> text, List<ReasonRow> reasons, String permalink, String received, String outcome,
+            boolean confirmable) {
+    }
+
+    /** A comment the classifier let through unsure, waiting for a person's route. */
+    public record ReviewRow(String commentKey, String due, boolean overdue, String route, String subtype,
+            String confidence, String platform, String author, List<MarkedText.Part> text, List<ReasonRow> reasons,
+            String permalink, String received) {
+    }
+
+    /** One of the classifier's reasons; {@code span} is empty when the text is not shown. */
+    public record ReasonRow(String detector, String route, String subtype, String weight, String span) {
     }
 
     public record TaskRow(UUID id, String kind, String status, String assignee, String due, boolean overdue,
@@ -95,6 +115,8 @@ public class DashboardResource {
         CONFIRMED("Borttagning bekräftad; den skickas när bevisen är säkrade."),
         KEPT("Kommentaren ligger kvar; beslutet är registrerat."),
         ESCALATED("Kommentaren tas bort när bevisen är säkrade."),
+        REVIEW_CONFIRMED("Bedömningen är bekräftad."),
+        REVIEW_DECIDED("Den nya bedömningen är registrerad."),
         REPLIED("Svaret är skickat.");
 
         final String text;
@@ -127,7 +149,8 @@ public class DashboardResource {
         Instant now = Instant.now();
         return Templates.queue(actor.name(), notice,
                 snapshot.removals().stream().map(r -> removalRow(r, comments.get(r.commentKey), zone)).toList(),
-                snapshot.tasks().stream().map(t -> taskRow(t, comments.get(t.commentKey), zone, now)).toList());
+                snapshot.reviews().stream().map(t -> reviewRow(t, comments.get(t.commentKey), zone, now)).toList(),
+                snapshot.otherTasks().stream().map(t -> taskRow(t, comments.get(t.commentKey), zone, now)).toList());
     }
 
     @POST
@@ -166,6 +189,35 @@ public class DashboardResource {
     }
 
     @POST
+    @Path("/reviews/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmReview(@FormParam("commentKey") String commentKey, @FormParam("reason") String reason) {
+        return afterAction(() -> reviews.confirm(commentKey, reason, actor.name()), Notice.REVIEW_CONFIRMED);
+    }
+
+    /** Another route for a reviewed comment; into the removal lane it takes the escalation path. */
+    @POST
+    @Path("/reviews/decide")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideReview(@FormParam("commentKey") String commentKey, @FormParam("route") String route,
+            @FormParam("reason") String reason) {
+        Optional<Route> decided = routeOf(route);
+        Notice done = decided.filter(r -> r == Route.CRIMINAL || r == Route.CONFIDENTIAL).isPresent()
+                ? Notice.ESCALATED : Notice.REVIEW_DECIDED;
+        return afterAction(() -> reviews.decide(commentKey,
+                decided.orElseThrow(() -> new IllegalArgumentException("välj en bedömning")), null, reason,
+                actor.name()), done);
+    }
+
+    private static Optional<Route> routeOf(String value) {
+        try {
+            return Optional.ofNullable(value).map(v -> Route.valueOf(v.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @POST
     @Path("/tasks/reply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reply(@FormParam("taskId") UUID taskId, @FormParam("text") String text) {
@@ -189,21 +241,53 @@ public class DashboardResource {
     }
 
     private static RemovalRow removalRow(RemovalEntity r, DeskCommentEntity c, ZoneId zone) {
+        // As before, the removal queue shows the text on every route (a removal is confirmed on what it says).
+        String text = c == null ? null : c.text;
         return new RemovalRow(r.commentKey, r.state.name(), r.action.name(), r.automatic,
                 c == null ? "" : c.route, c == null || c.subtype == null ? "" : c.subtype,
                 c == null ? "" : String.format(Locale.ROOT, "%.2f", c.confidence),
                 c == null ? "" : String.join(", ", c.detectorList()), c == null ? "" : c.platform,
-                c == null || c.authorName == null ? "" : c.authorName, c == null || c.text == null ? "" : c.text,
+                c == null || c.authorName == null ? "" : c.authorName, marked(c, text), reasonRows(c, text),
                 c == null ? null : safeLink(c.permalink),
                 c == null ? "" : LOCAL.format(c.receivedAt.atZone(zone)),
                 r.outcomeMessage == null ? "" : r.outcomeMessage,
                 r.state == RemovalState.AWAITING_CONFIRMATION || r.state == RemovalState.FAILED);
     }
 
+    private static ReviewRow reviewRow(TaskEntity t, DeskCommentEntity c, ZoneId zone, Instant now) {
+        // As in the task list: a confidential comment's text is not shown outside the removal queue.
+        boolean hidden = c != null && c.text != null && "CONFIDENTIAL".equals(c.route);
+        String visible = c == null || hidden ? null : c.text;
+        return new ReviewRow(t.commentKey, t.dueAt == null ? "" : LOCAL.format(t.dueAt.atZone(zone)),
+                t.dueAt != null && t.dueAt.isBefore(now), c == null ? "" : c.route,
+                c == null || c.subtype == null ? "" : c.subtype,
+                c == null ? "" : String.format(Locale.ROOT, "%.2f", c.confidence), c == null ? "" : c.platform,
+                c == null || c.authorName == null ? "" : c.authorName,
+                hidden ? List.of(new MarkedText.Part(HIDDEN, "")) : marked(c, visible),
+                reasonRows(c, visible), c == null ? null : safeLink(c.permalink),
+                c == null ? "" : LOCAL.format(c.receivedAt.atZone(zone)));
+    }
+
+    private static List<MarkedText.Part> marked(DeskCommentEntity c, String text) {
+        return c == null ? List.of() : MarkedText.of(text, ClassifierReasons.read(c.reasons));
+    }
+
+    private static List<ReasonRow> reasonRows(DeskCommentEntity c, String text) {
+        if (c == null) {
+            return List.of();
+        }
+        return ClassifierReasons.read(c.reasons).stream().map(r -> {
+            String span = ClassifierReasons.spanOf(text, r);
+            return new ReasonRow(r.detector() == null ? "" : r.detector(), r.route() == null ? "" : r.route().name(),
+                    r.subtype() == null ? "" : r.subtype(), String.format(Locale.ROOT, "%.2f", r.weight()),
+                    span == null ? "" : span);
+        }).toList();
+    }
+
     private static TaskRow taskRow(TaskEntity t, DeskCommentEntity c, ZoneId zone, Instant now) {
         boolean publicAnswer = t.kind == TaskKind.ANSWER && c != null && !"CONFIDENTIAL".equals(c.route)
                 && !"CRIMINAL".equals(c.route);
-        String text = c == null || c.text == null ? "" : "CONFIDENTIAL".equals(c.route) ? "[sekretess]" : c.text;
+        String text = c == null || c.text == null ? "" : "CONFIDENTIAL".equals(c.route) ? HIDDEN : c.text;
         return new TaskRow(t.id, t.kind.name(), t.status.name(), t.assignee == null ? "" : t.assignee,
                 t.dueAt == null ? "" : LOCAL.format(t.dueAt.atZone(zone)), t.dueAt != null && t.dueAt.isBefore(now),
                 t.commentKey, text, c == null ? null : safeLink(c.permalink), publicAnswer);

@@ -55,6 +55,10 @@ public class DeskCommentEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String detectors;
 
+    /** The classifier's reasons as sent, a JSON array (see {@code ClassifierReasons}). */
+    @Column(nullable = false)
+    public String reasons = "[]";
+
     @Column(name = "rule_set_version", nullable = false)
     public String ruleSetVersion;
 

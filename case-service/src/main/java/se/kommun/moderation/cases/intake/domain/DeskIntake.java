@@ -14,6 +14,7 @@ import se.kommun.moderation.cases.actions.domain.ModerationEvents;
 import se.kommun.moderation.cases.actions.persistence.EvidenceEntity;
 import se.kommun.moderation.cases.audit.domain.AuditTrail;
 import se.kommun.moderation.cases.crisis.domain.CrisisDesk;
+import se.kommun.moderation.cases.desk.domain.ClassifierReasons;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.diarium.domain.CaseRegistrar;
 import se.kommun.moderation.cases.diarium.domain.Registration;
@@ -117,6 +118,7 @@ public class DeskIntake {
         comment.needsResponse = classified.needsResponse();
         comment.detectors = classified.reasons().stream().map(Reason::detector).distinct()
                 .collect(Collectors.joining(","));
+        comment.reasons = ClassifierReasons.write(classified.reasons());
         comment.ruleSetVersion = classified.ruleSetVersion();
         comment.authorName = source.author() == null ? null : source.author().displayName();
         comment.text = source.text();

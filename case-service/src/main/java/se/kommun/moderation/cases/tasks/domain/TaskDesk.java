@@ -19,6 +19,8 @@ import se.kommun.moderation.events.Route;
 @ApplicationScoped
 public class TaskDesk {
 
+    static final String REVIEW_REASON = "the classifier is unsure: confirm or change the route";
+
     @Inject
     AuditTrail audit;
 
@@ -28,7 +30,9 @@ public class TaskDesk {
     /**
      * The tasks a comment's route asks for: confidential → contact the sender privately, criminal →
      * a police report (with the evidence if it is already here), a question or complaint → an
-     * answer within one working day. A comment moved into the removal lane loses its public answer.
+     * answer within one working day, and one the classifier was unsure about → a review by a person
+     * within one working day. A comment moved into the removal lane loses its public answer and its
+     * review: the removal queue asks a person there, or the classifier is now sure.
      */
     @Transactional(TxType.MANDATORY)
     public void openForRoute(DeskCommentEntity comment, String actor) {
@@ -46,13 +50,36 @@ public class TaskDesk {
                     openOnce(comment.commentKey, comment.caseId, TaskKind.ANSWER, due, actor,
                             "answer within one working day");
                 }
+                // Uncertain never means trivial: a person looks before the comment is left to culling.
+                // Once per comment: a redelivery or a later classification never opens a second one.
+                if (comment.reviewRequired) {
+                    openOnce(comment.commentKey, comment.caseId, TaskKind.REVIEW, due, actor, REVIEW_REASON);
+                }
             }
         }
         if (route == Route.CONFIDENTIAL || route == Route.CRIMINAL) {
             TaskEntity.<TaskEntity>list("commentKey = ?1 and kind = ?2", comment.commentKey, TaskKind.ANSWER).stream()
                     .filter(task -> task.status.isOpen())
                     .forEach(task -> close(task, TaskStatus.CANCELLED, "never answered in public: " + route, actor));
+            openReview(comment.commentKey).ifPresent(task -> close(task, TaskStatus.CANCELLED,
+                    "moved into the removal lane: " + route, actor));
         }
+    }
+
+    /** The comment's review, while it waits for a person's decision. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<TaskEntity> openReview(String commentKey) {
+        return TaskEntity.<TaskEntity>find("commentKey = ?1 and kind = ?2", commentKey, TaskKind.REVIEW)
+                .firstResultOptional().filter(task -> task.status.isOpen());
+    }
+
+    /** A comment registered after its tasks were opened: they are the case's tasks now. */
+    @Transactional(TxType.MANDATORY)
+    public void fileIn(String commentKey, UUID caseId) {
+        TaskEntity.<TaskEntity>list("commentKey = ?1 and caseId is null", commentKey).forEach(task -> {
+            task.caseId = caseId;
+            task.updatedAt = Instant.now();
+        });
     }
 
     /** Opens the task of that kind for the comment unless it already has one (automatic tasks are one per kind). */

@@ -1,6 +1,6 @@
 package se.kommun.moderation.cases.tasks.domain;
 
-/** The work a registered comment creates. */
+/** The work a comment creates. */
 public enum TaskKind {
     /** Confidential content: contact the sender privately, never in public. */
     CONTACT_SENDER,
@@ -9,5 +9,10 @@ public enum TaskKind {
     /** A question or complaint: answer within one working day. */
     ANSWER,
     /** Hand the matter to the officer responsible for it. */
-    FORWARD
+    FORWARD,
+    /**
+     * The classifier was unsure about a comment it let through (TRIVIAL or COMPLAINT): a person
+     * confirms the route or changes it, within one working day.
+     */
+    REVIEW
 }
