@@ -8,11 +8,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "classification")
 public interface ClassificationConfig {
 
-    /** Below this confidence a human confirms before any irreversible action. */
+    /**
+     * Without a model (classification.model.enabled=false): below this confidence a human confirms
+     * before any irreversible action. With one, the model's own review threshold decides.
+     */
     @WithDefault("0.6")
     double reviewThreshold();
 
     Rules rules();
+
+    Model model();
 
     /**
      * Threads that classify one consumed batch together (slices of it, published in input order).
@@ -23,6 +28,19 @@ public interface ClassificationConfig {
 
     default int workerCount() {
         return Math.max(1, workers().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
+    interface Model {
+
+        /**
+         * A model file a municipality trained itself (bench/classify-train.sh, with its own moderators'
+         * decisions among the corpus). Unset: the model bundled with the release.
+         */
+        Optional<String> path();
+
+        /** Off: the rules decide alone (for comparison; every decision then says it had no model). */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     interface Rules {

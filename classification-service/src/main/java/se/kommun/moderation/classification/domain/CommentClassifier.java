@@ -3,6 +3,8 @@ package se.kommun.moderation.classification.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import se.kommun.moderation.classification.domain.model.ModelFile;
+import se.kommun.moderation.classification.domain.model.RouteModel;
 import se.kommun.moderation.classification.domain.rules.RuleSet;
 import se.kommun.moderation.classification.domain.rules.RuleSetRegistry;
 import se.kommun.moderation.events.ClassifiedComment;
@@ -22,18 +24,20 @@ public final class CommentClassifier {
     public static final String PRODUCER = "classification-service";
 
     private final RuleSetRegistry registry;
+    private final Optional<RouteModel> model;
     private final double reviewThreshold;
     private volatile SwedishClassifier engine;
 
-    /** With the bundled rules only. */
+    /** With the bundled rules and the bundled model. */
     public CommentClassifier(double reviewThreshold) {
-        this(reviewThreshold, RuleSetRegistry.bundled());
+        this(reviewThreshold, RuleSetRegistry.bundled(), ModelFile.bundled());
     }
 
-    public CommentClassifier(double reviewThreshold, RuleSetRegistry registry) {
+    public CommentClassifier(double reviewThreshold, RuleSetRegistry registry, Optional<RouteModel> model) {
         this.reviewThreshold = reviewThreshold;
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.engine = new SwedishClassifier(registry.current());
+        this.model = Objects.requireNonNull(model, "model");
+        this.engine = new SwedishClassifier(registry.current(), model);
     }
 
     /** Empty for changes that carry no new text to judge (removed, hidden, unhidden). */
@@ -47,7 +51,7 @@ public final class CommentClassifier {
         String version = classifier.ruleSetVersion();
         CommentClassified payload = new CommentClassified(event.eventId(), verdict.route(), verdict.subtype(),
                 verdict.flags(), verdict.confidence(), verdict.needsResponse(),
-                verdict.confidence() < reviewThreshold, verdict.reasons(), version,
+                reviewRequired(classifier, verdict), verdict.reasons(), version,
                 new ClassifiedComment(comment.platform(), comment.accountId(), comment.commentId(), comment.author(),
                         comment.text(), comment.permalink(), comment.receivedAt(), comment.verb()));
         return Optional.of(EventEnvelope.wrap(
@@ -55,12 +59,21 @@ public final class CommentClassifier {
                 now, event.commentKey(), PRODUCER, payload));
     }
 
+    /**
+     * With a model, its calibrated probabilities decide what a person must see (the removal lane's
+     * probability against the model's review threshold); the rules alone have only their confidence,
+     * and anything below {@code classification.review-threshold} goes to a person.
+     */
+    private boolean reviewRequired(SwedishClassifier classifier, Verdict verdict) {
+        return classifier.model().isPresent() ? verdict.reviewRequired() : verdict.confidence() < reviewThreshold;
+    }
+
     /** The classifier for the rule set in force, rebuilt once after a reload. */
     public SwedishClassifier current() {
         RuleSet rules = registry.current();
         SwedishClassifier classifier = engine;
         if (classifier.rules() != rules) {
-            classifier = new SwedishClassifier(rules);
+            classifier = new SwedishClassifier(rules, model);
             engine = classifier;
         }
         return classifier;

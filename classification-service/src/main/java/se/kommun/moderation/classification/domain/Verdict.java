@@ -4,7 +4,10 @@ import java.util.List;
 import se.kommun.moderation.events.Reason;
 import se.kommun.moderation.events.Route;
 
-/** What a rule set decided about one text, and why. */
+/**
+ * What the classifier decided about one text, and why. {@code reviewRequired}: a person must look
+ * before anything irreversible happens, whatever the route.
+ */
 public record Verdict(Route route, String subtype, List<Route> flags, double confidence, boolean needsResponse,
-        List<Reason> reasons) {
+        boolean reviewRequired, List<Reason> reasons) {
 }

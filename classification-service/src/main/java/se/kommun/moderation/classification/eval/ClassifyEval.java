@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import se.kommun.moderation.classification.domain.SwedishClassifier;
 import se.kommun.moderation.classification.domain.Verdict;
+import se.kommun.moderation.classification.domain.model.ModelFile;
+import se.kommun.moderation.classification.domain.model.RouteModel;
 import se.kommun.moderation.classification.domain.rules.RuleSetRegistry;
 import se.kommun.moderation.events.Reason;
 import se.kommun.moderation.events.Route;
@@ -24,12 +27,15 @@ import se.kommun.moderation.events.Route;
 /**
  * The evaluation tool behind {@code bench/classify-eval.sh}: runs the real classifier over a
  * corpus of JSON lines ({@code id, platform, text, route, subtype, needs_response}), prints
- * per-route precision, recall and F1, macro-F1, needs_response and subtype accuracy and the
- * confusion matrix, writes one prediction per line, and times {@code classify()} in a warm loop.
- * Lines without labels are only predicted.
+ * per-route precision, recall and F1, macro-F1, needs_response and subtype accuracy, the removal
+ * lane's recall, silent escapes, review load, calibration and the confusion matrix, writes one
+ * prediction per line (with {@code review_required} as the service decides it), and times
+ * {@code classify()} in a warm loop. Lines without labels are only predicted. The bundled model is
+ * used unless {@code --model FILE} names another or {@code --no-model} leaves the rules alone.
  *
  * <pre>
- * ClassifyEval CORPUS.jsonl [PREDICTIONS.jsonl] [--rules DIR] [--errors] [--explain] [--no-timing] [--seconds N]
+ * ClassifyEval CORPUS.jsonl [PREDICTIONS.jsonl] [--rules DIR] [--model FILE | --no-model] [--review-threshold X]
+ *              [--errors] [--explain] [--no-timing] [--seconds N]
  * </pre>
  */
 public final class ClassifyEval {
@@ -43,6 +49,9 @@ public final class ClassifyEval {
         Path corpus = null;
         Path predictions = null;
         Path rules = null;
+        Path modelFile = null;
+        boolean useModel = true;
+        double reviewThreshold = 0.6;
         boolean errors = false;
         boolean explain = false;
         boolean timing = true;
@@ -50,6 +59,9 @@ public final class ClassifyEval {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rules" -> rules = Path.of(args[++i]);
+                case "--model" -> modelFile = Path.of(args[++i]);
+                case "--no-model" -> useModel = false;
+                case "--review-threshold" -> reviewThreshold = Double.parseDouble(args[++i]);
                 case "--errors" -> errors = true;
                 case "--explain" -> {
                     errors = true;
@@ -67,12 +79,14 @@ public final class ClassifyEval {
             }
         }
         if (corpus == null) {
-            System.err.println("usage: ClassifyEval CORPUS.jsonl [PREDICTIONS.jsonl] [--rules DIR] [--errors] [--explain] "
-                    + "[--no-timing] [--seconds N]");
+            System.err.println("usage: ClassifyEval CORPUS.jsonl [PREDICTIONS.jsonl] [--rules DIR] [--model FILE | "
+                    + "--no-model] [--review-threshold X] [--errors] [--explain] [--no-timing] [--seconds N]");
             System.exit(2);
         }
         RuleSetRegistry registry = rules == null ? RuleSetRegistry.bundled() : RuleSetRegistry.withOverrides(rules);
-        SwedishClassifier classifier = new SwedishClassifier(registry.current());
+        Optional<RouteModel> model = !useModel ? Optional.empty()
+                : modelFile != null ? Optional.of(ModelFile.read(modelFile)) : ModelFile.bundled();
+        SwedishClassifier classifier = new SwedishClassifier(registry.current(), model);
         List<LabelledComment> comments = read(corpus);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "corpus %s: %d comments; rule set %s%n%n", corpus, comments.size(),
@@ -84,22 +98,25 @@ public final class ClassifyEval {
                 : Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
             for (LabelledComment comment : comments) {
                 Verdict verdict = classifier.classify(comment.text());
+                // As the service decides it (CommentClassifier): the model's review, else the rules' confidence.
+                boolean review = model.isPresent() ? verdict.reviewRequired() : verdict.confidence() < reviewThreshold;
                 if (writer != null) {
-                    writer.write(JSON.writeValueAsString(prediction(comment, verdict, classifier)));
+                    writer.write(JSON.writeValueAsString(prediction(comment, verdict, review, classifier)));
                     writer.newLine();
                 }
                 if (comment.labelled()) {
-                    metrics.add(comment, verdict.route(), verdict.subtype(), verdict.needsResponse());
+                    metrics.add(comment, verdict.route(), verdict.subtype(), verdict.needsResponse(),
+                            verdict.confidence(), review);
                     boolean routeWrong = comment.route() != verdict.route();
                     boolean subtypeWrong = comment.subtype() != null && !comment.subtype().equals(verdict.subtype());
                     boolean answerWrong = comment.needsResponse() != null
                             && comment.needsResponse() != verdict.needsResponse();
                     if (routeWrong || subtypeWrong || answerWrong) {
-                        misses.add(String.format(Locale.ROOT, "%-10s %s/%s%s -> %s/%s%s conf %.2f%s",
+                        misses.add(String.format(Locale.ROOT, "%-10s %s/%s%s -> %s/%s%s conf %.2f%s%s",
                                 comment.id(), lower(comment.route()), comment.subtype(),
                                 comment.needsResponse() == null ? "" : comment.needsResponse() ? " +answer" : "",
                                 lower(verdict.route()), verdict.subtype(), verdict.needsResponse() ? " +answer" : "",
-                                verdict.confidence(), routeWrong ? "   ROUTE" : ""));
+                                verdict.confidence(), review ? " review" : "", routeWrong ? "   ROUTE" : ""));
                         if (errors) {
                             misses.add("           " + comment.text().replace('\n', ' '));
                         }
@@ -180,13 +197,15 @@ public final class ClassifyEval {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static ObjectNode prediction(LabelledComment comment, Verdict verdict, SwedishClassifier classifier) {
+    private static ObjectNode prediction(LabelledComment comment, Verdict verdict, boolean review,
+            SwedishClassifier classifier) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", comment.id());
         node.put("route", lower(verdict.route()));
         node.put("subtype", verdict.subtype());
         node.put("confidence", verdict.confidence());
         node.put("needs_response", verdict.needsResponse());
+        node.put("review_required", review);
         ArrayNode flags = node.putArray("flags");
         verdict.flags().forEach(flag -> flags.add(lower(flag)));
         node.put("rule_set_version", classifier.ruleSetVersion());

@@ -5,8 +5,16 @@ import java.util.Locale;
 import java.util.Map;
 import se.kommun.moderation.events.Route;
 
-/** Confusion matrix and the scores derived from it, per route and macro-averaged. */
-final class Metrics {
+/**
+ * Confusion matrix and the scores derived from it, per route and macro-averaged; how many threats
+ * and secrets escaped silently (gold CRIMINAL or CONFIDENTIAL that ended neither in the removal lane
+ * nor with a review), how many harmless comments a person had to look at (gold TRIVIAL or COMPLAINT
+ * sent to review or to the removal lane), and how honest the confidence is (reliability bins and
+ * their expected calibration error). Used by the evaluation tool and by the trainer.
+ */
+public final class Metrics {
+
+    static final int BINS = 10;
 
     private final Map<Route, Map<Route, Integer>> confusion = new EnumMap<>(Route.class);
     private int labelled;
@@ -14,8 +22,16 @@ final class Metrics {
     private int needsResponseCorrect;
     private int subtypeTotal;
     private int subtypeCorrect;
+    private int dangerous;
+    private int silentEscapes;
+    private int harmless;
+    private int reviewLoad;
+    private final Map<Route, Integer> inRemovalLane = new EnumMap<>(Route.class);
+    private final int[] binCount = new int[BINS];
+    private final double[] binConfidence = new double[BINS];
+    private final int[] binCorrect = new int[BINS];
 
-    Metrics() {
+    public Metrics() {
         for (Route gold : Route.values()) {
             Map<Route, Integer> row = new EnumMap<>(Route.class);
             for (Route predicted : Route.values()) {
@@ -25,28 +41,82 @@ final class Metrics {
         }
     }
 
-    void add(LabelledComment gold, Route route, String subtype, boolean needsResponse) {
+    void add(LabelledComment gold, Route route, String subtype, boolean needsResponse, double confidence,
+            boolean reviewRequired) {
+        add(gold.route(), gold.subtype(), gold.needsResponse(), route, subtype, needsResponse, confidence,
+                reviewRequired);
+    }
+
+    /** One decision against its gold labels ({@code goldSubtype} and {@code goldAnswer} may be null). */
+    public void add(Route gold, String goldSubtype, Boolean goldAnswer, Route route, String subtype,
+            boolean needsResponse, double confidence, boolean reviewRequired) {
         labelled++;
-        confusion.get(gold.route()).merge(route, 1, Integer::sum);
-        if (gold.needsResponse() != null) {
+        confusion.get(gold).merge(route, 1, Integer::sum);
+        if (goldAnswer != null) {
             needsResponseTotal++;
-            if (gold.needsResponse() == needsResponse) {
+            if (goldAnswer == needsResponse) {
                 needsResponseCorrect++;
             }
         }
-        if (gold.subtype() != null) {
+        if (goldSubtype != null) {
             subtypeTotal++;
-            if (gold.subtype().equals(subtype) && gold.route() == route) {
+            if (goldSubtype.equals(subtype) && gold == route) {
                 subtypeCorrect++;
             }
         }
+        boolean removalLane = route == Route.CRIMINAL || route == Route.CONFIDENTIAL;
+        if (gold == Route.CRIMINAL || gold == Route.CONFIDENTIAL) {
+            dangerous++;
+            if (removalLane) {
+                inRemovalLane.merge(gold, 1, Integer::sum);
+            } else if (!reviewRequired) {
+                silentEscapes++;
+            }
+        } else {
+            harmless++;
+            if (removalLane || reviewRequired) {
+                reviewLoad++;
+            }
+        }
+        int bin = Math.min(BINS - 1, (int) (confidence * BINS));
+        binCount[bin]++;
+        binConfidence[bin] += confidence;
+        binCorrect[bin] += gold == route ? 1 : 0;
     }
 
-    int labelled() {
+    public int labelled() {
         return labelled;
     }
 
-    double precision(Route route) {
+    /** Gold CRIMINAL or CONFIDENTIAL that ended neither in the removal lane nor with a review, of all such. */
+    public double silentEscapeRate() {
+        return dangerous == 0 ? 0.0 : (double) silentEscapes / dangerous;
+    }
+
+    /** Gold TRIVIAL or COMPLAINT sent to review or to the removal lane, of all such. */
+    public double reviewLoadRate() {
+        return harmless == 0 ? 0.0 : (double) reviewLoad / harmless;
+    }
+
+    /** Of a removal route's gold comments, how many the removal lane took (automatically or for review). */
+    public double removalLaneRecall(Route route) {
+        int support = support(route);
+        return support == 0 ? 0.0 : (double) inRemovalLane.getOrDefault(route, 0) / support;
+    }
+
+    /** Expected calibration error of the confidence over {@value #BINS} equal-width bins. */
+    public double expectedCalibrationError() {
+        double ece = 0;
+        for (int b = 0; b < BINS; b++) {
+            if (binCount[b] > 0) {
+                ece += (double) binCount[b] / labelled
+                        * Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]);
+            }
+        }
+        return ece;
+    }
+
+    public double precision(Route route) {
         int predicted = 0;
         for (Route gold : Route.values()) {
             predicted += confusion.get(gold).get(route);
@@ -54,7 +124,7 @@ final class Metrics {
         return predicted == 0 ? 0.0 : (double) confusion.get(route).get(route) / predicted;
     }
 
-    double recall(Route route) {
+    public double recall(Route route) {
         int support = support(route);
         return support == 0 ? 0.0 : (double) confusion.get(route).get(route) / support;
     }
@@ -70,7 +140,7 @@ final class Metrics {
     }
 
     /** Mean F1 over the routes that occur in the gold labels. */
-    double macroF1() {
+    public double macroF1() {
         double sum = 0;
         int routes = 0;
         for (Route route : Route.values()) {
@@ -90,7 +160,7 @@ final class Metrics {
         return labelled == 0 ? 0.0 : (double) correct / labelled;
     }
 
-    String report() {
+    public String report() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-14s %9s %9s %9s %8s%n", "route", "precision", "recall", "f1",
                 "support"));
@@ -106,6 +176,21 @@ final class Metrics {
         out.append(subtypeTotal == 0 ? String.format("subtype accuracy     n/a (no labels)%n")
                 : String.format(Locale.ROOT, "subtype accuracy     %.3f  (%d/%d; route and subtype both right)%n",
                         (double) subtypeCorrect / subtypeTotal, subtypeCorrect, subtypeTotal));
+        out.append(String.format(Locale.ROOT, "removal lane recall  criminal %.3f, confidential %.3f (automatic or"
+                + " for review)%n", removalLaneRecall(Route.CRIMINAL), removalLaneRecall(Route.CONFIDENTIAL)));
+        out.append(String.format(Locale.ROOT, "silent escapes       %.3f  (%d/%d gold criminal or confidential in neither"
+                + " the removal lane nor review)%n", silentEscapeRate(), silentEscapes, dangerous));
+        out.append(String.format(Locale.ROOT, "review load          %.3f  (%d/%d gold trivial or complaint sent to review"
+                + " or the removal lane)%n", reviewLoadRate(), reviewLoad, harmless));
+        out.append(String.format(Locale.ROOT, "calibration          ECE %.3f; reliability (confidence bin: n, mean"
+                + " confidence, accuracy):%n", expectedCalibrationError()));
+        for (int b = 0; b < BINS; b++) {
+            if (binCount[b] > 0) {
+                out.append(String.format(Locale.ROOT, "  %.1f-%.1f: %4d  %.3f  %.3f%n", b / (double) BINS,
+                        (b + 1) / (double) BINS, binCount[b], binConfidence[b] / binCount[b],
+                        (double) binCorrect[b] / binCount[b]));
+            }
+        }
         out.append(String.format(Locale.ROOT, "%nconfusion (rows gold, columns predicted)%n%-14s", ""));
         for (Route route : Route.values()) {
             out.append(String.format(Locale.ROOT, "%13s", route.name().toLowerCase(Locale.ROOT)));

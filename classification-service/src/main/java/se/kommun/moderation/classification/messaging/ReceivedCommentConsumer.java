@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.kommun.moderation.classification.config.ClassificationConfig;
+import se.kommun.moderation.classification.config.RouteModelProducer;
 import se.kommun.moderation.classification.domain.CommentClassifier;
 import se.kommun.moderation.classification.domain.ReceivedCommentHandler;
 import se.kommun.moderation.classification.domain.ReceivedCommentHandler.Classified;
@@ -88,8 +89,8 @@ public class ReceivedCommentConsumer {
     private final ChannelSender<String> deadLetters;
 
     @Inject
-    ReceivedCommentConsumer(ClassificationConfig config, RuleSetRegistry rules, MeterRegistry meters,
-            KafkaClientService kafka) {
+    ReceivedCommentConsumer(ClassificationConfig config, RuleSetRegistry rules, RouteModelProducer.InForce model,
+            MeterRegistry meters, KafkaClientService kafka) {
         this.classified = new ChannelSender<>(kafka, Topics.COMMENTS_CLASSIFIED);
         this.workerCount = config.workerCount();
         AtomicInteger threadNumber = new AtomicInteger();
@@ -99,7 +100,7 @@ public class ReceivedCommentConsumer {
             return thread;
         });
         this.deadLetters = new ChannelSender<>(kafka, DEAD_LETTER_CHANNEL);
-        this.handler = new ReceivedCommentHandler(new CommentClassifier(config.reviewThreshold(), rules));
+        this.handler = new ReceivedCommentHandler(new CommentClassifier(config.reviewThreshold(), rules, model.model()));
         this.classifiedCount = Counter.builder("classification_comments_classified_total")
                 .description("comments classified and published to comments.classified").register(meters);
         this.deadLettered = Counter.builder("classification_comments_dead_lettered_total")

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,8 @@ class CommentClassifierTest {
         EventEnvelope<CommentClassified> out = classifier.classify(received("Mitt pnr är 811218-9876", Verb.ADDED),
                 Instant.now()).orElseThrow();
         assertThat(out.payload().route()).isEqualTo(Route.CONFIDENTIAL);
-        assertThat(out.payload().ruleSetVersion()).matches("rs-[0-9a-f]{16}");
+        assertThat(out.payload().ruleSetVersion()).as("the rules' version and the model's").matches(
+                "rs-[0-9a-f]{16}\\+m-[0-9a-f]{12}");
         assertThat(out.payload().reviewRequired()).isFalse();
         assertThat(out.producer()).isEqualTo(CommentClassifier.PRODUCER);
     }
@@ -53,8 +55,8 @@ class CommentClassifierTest {
     }
 
     @Test
-    void lowConfidenceRequiresReview() {
-        CommentClassifier strict = new CommentClassifier(0.999);
+    void withoutAModelLowConfidenceRequiresReview() {
+        CommentClassifier strict = new CommentClassifier(0.999, RuleSetRegistry.bundled(), Optional.empty());
         assertThat(strict.classify(received("Tack!", Verb.ADDED), Instant.now()).orElseThrow().payload()
                 .reviewRequired()).isTrue();
     }
@@ -67,7 +69,7 @@ class CommentClassifierTest {
     @Test
     void aReloadedRuleSetIsUsedForTheNextCommentWithANewVersion() throws IOException {
         RuleSetRegistry registry = RuleSetRegistry.withOverrides(overrides);
-        CommentClassifier classifier = new CommentClassifier(0.6, registry);
+        CommentClassifier classifier = new CommentClassifier(0.6, registry, Optional.empty()); // the rules alone
         EventEnvelope<CommentReceived> in = received("Vi ska kvävas alla", Verb.ADDED);
         CommentClassified before = classifier.classify(in, Instant.now()).orElseThrow().payload();
 

@@ -68,7 +68,7 @@ public final class FlowchartDecision {
                 ? (chosen != null && chosen.score() >= 0.7 ? trivialCued : trivialUncued) - nearMissPenalty * nearMiss
                 : scaled(chosen.score(), threshold(route)) - 0.5 * nearMissPenalty * nearMiss;
         confidence = Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 1000.0) / 1000.0;
-        return new Verdict(route, subtype, List.copyOf(flags), confidence, needsResponse,
+        return new Verdict(route, subtype, List.copyOf(flags), confidence, needsResponse, false,
                 reasons(findings, flags, route, chosen));
     }
 
