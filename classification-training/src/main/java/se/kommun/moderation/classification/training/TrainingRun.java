@@ -33,7 +33,9 @@ import se.kommun.moderation.events.Route;
 public final class TrainingRun {
 
     static final double AUTOMATIC_PRECISION = 0.99;
-    static final double ESCAPE_BUDGET = 0.02;
+    // Round 1 (corpus/blind/README.md): new writers escaped about twice as often as the held-out
+    // training writers predicted, at half the review load; the budget here keeps that margin.
+    static final double ESCAPE_BUDGET = 0.01;
     private static final double[] AUTOMATIC_GRID = {0.50, 0.60, 0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97, 0.98,
         0.99, 0.995};
     private static final double[] REVIEW_GRID = {0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20, 0.25,
