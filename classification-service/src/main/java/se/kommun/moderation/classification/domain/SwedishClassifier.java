@@ -100,23 +100,22 @@ public final class SwedishClassifier {
     }
 
     public Verdict classify(String text) {
-        Analysis analysis = analyse(text);
         if (model == null) {
-            return analysis.rules();
+            return decision.decide(findings(text));
         }
+        Analysis analysis = analyse(text);
         return combined.decide(analysis.findings(), analysis.rules(), analysis.readBy(model), model.thresholds());
     }
 
     /**
-     * What the rules found and decided, and what the model reads: the whole comment's features and,
-     * for a comment of several sentences, each sentence's. One analysis of the text.
+     * What the rules found and decided, and what the model reads (the whole comment's features, each
+     * knowing its sentences). One analysis of the text.
      */
-    public record Analysis(List<Finding> findings, Verdict rules, FeatureVector features,
-            List<FeatureVector> sentences) {
+    public record Analysis(List<Finding> findings, Verdict rules, FeatureVector features) {
 
         /** How a model reads the comment: as a whole and by its most alarming sentence. */
         public RouteModel.Reading readBy(RouteModel model) {
-            return model.read(features, sentences);
+            return model.read(features);
         }
     }
 
@@ -124,8 +123,7 @@ public final class SwedishClassifier {
     public Analysis analyse(String text) {
         Evidence evidence = Evidence.analyse(text, rules);
         List<Finding> findings = findings(evidence);
-        return new Analysis(findings, decision.decide(findings), TextFeatures.extract(evidence, findings),
-                TextFeatures.sentences(evidence, findings));
+        return new Analysis(findings, decision.decide(findings), TextFeatures.extract(evidence, findings));
     }
 
     /** Every detector's findings, before the decision: for evaluation and tests. */

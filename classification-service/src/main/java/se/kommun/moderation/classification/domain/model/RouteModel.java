@@ -1,7 +1,6 @@
 package se.kommun.moderation.classification.domain.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import se.kommun.moderation.events.Route;
@@ -11,7 +10,9 @@ import se.kommun.moderation.events.Route;
  * route and subtype ("CRIMINAL/threat"), with a temperature that calibrates its probabilities and the
  * thresholds the training run chose on held-out writers. A route's probability is the sum of its
  * subtypes'. Scoring is a sparse dot product: each feature the model knows adds its weight row to the
- * logits. Immutable and thread-safe; read and written by {@link ModelFile}.
+ * logits. Scoring is bound by memory (a comment looks up some 600 features at random), so the
+ * lookup table holds one long per slot: the feature id's upper 40 bits and the row. Immutable and
+ * thread-safe; read and written by {@link ModelFile}.
  */
 public final class RouteModel {
 
@@ -28,11 +29,14 @@ public final class RouteModel {
     private final String[] classes;
     private final Route[] classRoutes;
     private final String[] classSubtypes;
-    private final long[] keys;
-    private final int[] rows;
+    /** Open addressing: per slot the feature id's upper 40 bits and its row + 1 in the lower 24 (0: empty). */
+    private final long[] table;
+    private static final long ROW_BITS = 0xFFFFFFL;
     private final int mask;
     private final float[] weights;
+    private final int featureCount;
     private final float[] bias;
+    private final double[] biasAsDouble;
     private final double temperature;
     private final Thresholds thresholds;
 
@@ -52,21 +56,31 @@ public final class RouteModel {
                     + this.classes.length + " classes");
         }
         this.weights = weights;
+        this.featureCount = featureIds.length;
+        if (featureIds.length >= ROW_BITS) {
+            throw new IllegalArgumentException("at most " + (ROW_BITS - 1) + " features");
+        }
         this.bias = bias;
+        this.biasAsDouble = new double[bias.length];
+        for (int c = 0; c < bias.length; c++) {
+            biasAsDouble[c] = bias[c];
+        }
         this.temperature = temperature;
         this.thresholds = thresholds;
         int size = Integer.highestOneBit(Math.max(16, featureIds.length * 2 - 1)) << 1;
-        keys = new long[size];
-        rows = new int[size];
-        Arrays.fill(rows, -1);
+        table = new long[size];
         mask = size - 1;
         for (int row = 0; row < featureIds.length; row++) {
-            int slot = slot(featureIds[row]);
-            if (rows[slot] >= 0) {
-                throw new IllegalArgumentException("feature " + FeatureVector.name(featureIds[row]) + " twice");
+            long key = featureIds[row] & ~ROW_BITS;
+            int slot = slotOf(featureIds[row]);
+            while (table[slot] != 0) {
+                if ((table[slot] & ~ROW_BITS) == key) {
+                    throw new IllegalArgumentException("feature " + FeatureVector.name(featureIds[row])
+                            + " shares its upper 40 bits with another");
+                }
+                slot = (slot + 1) & mask;
             }
-            keys[slot] = featureIds[row];
-            rows[slot] = row;
+            table[slot] = key | (row + 1);
         }
     }
 
@@ -75,11 +89,12 @@ public final class RouteModel {
         this.classes = model.classes;
         this.classRoutes = model.classRoutes;
         this.classSubtypes = model.classSubtypes;
-        this.keys = model.keys;
-        this.rows = model.rows;
+        this.table = model.table;
         this.mask = model.mask;
         this.weights = model.weights;
+        this.featureCount = model.featureCount;
         this.bias = model.bias;
+        this.biasAsDouble = model.biasAsDouble;
         this.temperature = temperature;
         this.thresholds = model.thresholds;
     }
@@ -107,7 +122,7 @@ public final class RouteModel {
     }
 
     public int featureCount() {
-        return weights.length / classes.length;
+        return featureCount;
     }
 
     /**
@@ -123,48 +138,79 @@ public final class RouteModel {
         }
     }
 
-    public Reading read(FeatureVector whole, List<FeatureVector> sentences) {
-        Scored all = score(whole);
-        Scored alarming = null;
-        for (FeatureVector sentence : sentences) {
-            Scored scored = score(sentence);
-            if (scored.removalLane() > (alarming == null ? all.removalLane() : alarming.removalLane())) {
-                alarming = scored;
-            }
-        }
-        return new Reading(all, alarming);
-    }
-
-    public Scored score(FeatureVector features) {
+    /**
+     * Reads the comment as a whole and each of its sentences alone, in one pass: every feature's
+     * weight row is looked up once and added to the whole's logits and to those of each sentence it
+     * occurs in (at that sentence's scale).
+     */
+    public Reading read(FeatureVector features) {
         int n = classes.length;
-        double[] logits = new double[n];
-        for (int c = 0; c < n; c++) {
-            logits[c] = bias[c];
+        int sentences = features.sentenceCount();
+        double[] logits = new double[n * (1 + sentences)];
+        for (int s = 0; s <= sentences; s++) {
+            System.arraycopy(biasAsDouble, 0, logits, s * n, n);
         }
         int[] matched = new int[features.size()];
         int[] matchedRows = new int[features.size()];
         int known = 0;
         for (int i = 0; i < features.size(); i++) {
-            int row = rows[slot(features.id(i))];
+            int row = rowOf(features.id(i));
             if (row < 0) {
                 continue;
             }
-            float x = features.value(i);
             int base = row * n;
+            float x = features.value(i);
             for (int c = 0; c < n; c++) {
                 logits[c] += x * weights[base + c];
+            }
+            if (sentences > 0) {
+                boolean textFeature = features.start(i) >= 0;
+                for (long bits = features.sentenceMask(i); bits != 0; bits &= bits - 1) {
+                    int s = Long.numberOfTrailingZeros(bits);
+                    if (s >= sentences) {
+                        break;
+                    }
+                    float vs = textFeature ? features.sentenceScale(s) : x;
+                    int offset = (s + 1) * n;
+                    for (int c = 0; c < n; c++) {
+                        logits[offset + c] += vs * weights[base + c];
+                    }
+                }
             }
             matched[known] = i;
             matchedRows[known++] = row;
         }
+        Matches m = new Matches(matched, matchedRows, known);
+        Scored whole = scored(features, logits, 0, m, -1);
+        Scored alarming = null;
+        for (int s = 0; s < sentences; s++) {
+            Scored sentence = scored(features, logits, (s + 1) * n, m, s);
+            if (sentence.removalLane() > (alarming == null ? whole.removalLane() : alarming.removalLane())) {
+                alarming = sentence;
+            }
+        }
+        return new Reading(whole, alarming);
+    }
+
+    /** The comment as a whole (no sentence read alone). */
+    public Scored score(FeatureVector features) {
+        return read(features.wholeOnly()).whole();
+    }
+
+    /** The features the model knows, with their rows. */
+    private record Matches(int[] features, int[] rows, int count) {
+    }
+
+    private Scored scored(FeatureVector features, double[] logits, int offset, Matches matched, int sentence) {
+        int n = classes.length;
         double max = Double.NEGATIVE_INFINITY;
-        for (double logit : logits) {
-            max = Math.max(max, logit);
+        for (int c = 0; c < n; c++) {
+            max = Math.max(max, logits[offset + c]);
         }
         double sum = 0;
         double[] probabilities = new double[n];
         for (int c = 0; c < n; c++) {
-            probabilities[c] = Math.exp((logits[c] - max) / temperature);
+            probabilities[c] = Math.exp((logits[offset + c] - max) / temperature);
             sum += probabilities[c];
         }
         double[] routes = new double[Route.values().length];
@@ -172,16 +218,26 @@ public final class RouteModel {
             probabilities[c] /= sum;
             routes[classRoutes[c].ordinal()] += probabilities[c];
         }
-        return new Scored(features, probabilities, routes, Arrays.copyOf(matched, known),
-                Arrays.copyOf(matchedRows, known));
+        return new Scored(features, probabilities, routes, matched, sentence);
     }
 
-    private int slot(long featureId) {
-        int slot = (int) (featureId ^ (featureId >>> 32)) & mask;
-        while (rows[slot] >= 0 && keys[slot] != featureId) {
+    private int slotOf(long featureId) {
+        return (int) (featureId ^ (featureId >>> 29)) & mask;
+    }
+
+    private int rowOf(long featureId) {
+        long key = featureId & ~ROW_BITS;
+        int slot = slotOf(featureId);
+        while (true) {
+            long entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((entry & ~ROW_BITS) == key) {
+                return (int) (entry & ROW_BITS) - 1;
+            }
             slot = (slot + 1) & mask;
         }
-        return slot;
     }
 
     /** What the model made of one comment. */
@@ -189,16 +245,16 @@ public final class RouteModel {
         private final FeatureVector features;
         private final double[] probabilities;
         private final double[] routes;
-        private final int[] matched;
-        private final int[] matchedRows;
+        private final Matches matched;
+        private final int sentence;
 
-        private Scored(FeatureVector features, double[] probabilities, double[] routes, int[] matched,
-                int[] matchedRows) {
+        private Scored(FeatureVector features, double[] probabilities, double[] routes, Matches matched,
+                int sentence) {
             this.features = features;
             this.probabilities = probabilities;
             this.routes = routes;
             this.matched = matched;
-            this.matchedRows = matchedRows;
+            this.sentence = sentence;
         }
 
         public double probability(Route route) {
@@ -239,29 +295,41 @@ public final class RouteModel {
                 }
             }
             int n = classes.length;
-            Contribution[] all = new Contribution[matched.length];
-            int count = 0;
-            for (int k = 0; k < matched.length; k++) {
-                int i = matched[k];
-                if (features.start(i) < 0) {
+            // The strongest pushes, kept sorted in a short list (a comment has hundreds of features).
+            int room = 8 * limit;
+            double[] top = new double[room];
+            int[] topFeature = new int[room];
+            int found = 0;
+            for (int k = 0; k < matched.count(); k++) {
+                int i = matched.features()[k];
+                if (features.start(i) < 0 || sentence >= 0 && (features.sentenceMask(i) >>> sentence & 1L) == 0) {
                     continue;
                 }
-                int base = matchedRows[k] * n;
-                double mean = 0;
+                int base = matched.rows()[k] * n;
+                double sum = 0;
                 for (int c = 0; c < n; c++) {
-                    mean += weights[base + c];
+                    sum += weights[base + c];
                 }
-                mean /= n;
-                double weight = features.value(i) * (weights[base + target] - mean);
-                if (weight > 0) {
-                    all[count++] = new Contribution(features.start(i), features.end(i), weight);
+                double x = sentence >= 0 ? features.sentenceScale(sentence) : features.value(i);
+                double push = x * (weights[base + target] - sum / n);
+                if (push <= 0 || found == room && push <= top[room - 1]) {
+                    continue;
                 }
+                int at = Math.min(found, room - 1);
+                while (at > 0 && top[at - 1] < push) {
+                    top[at] = top[at - 1];
+                    topFeature[at] = topFeature[at - 1];
+                    at--;
+                }
+                top[at] = push;
+                topFeature[at] = i;
+                found = Math.min(room, found + 1);
             }
-            Arrays.sort(all, 0, count, (a, b) -> Double.compare(b.weight(), a.weight()));
             // Overlapping n-grams of one word say the same thing: the strongest of them stands for it.
             List<Contribution> kept = new ArrayList<>(limit);
-            for (int k = 0; k < count && kept.size() < limit; k++) {
-                Contribution candidate = all[k];
+            for (int k = 0; k < found && kept.size() < limit; k++) {
+                Contribution candidate = new Contribution(features.start(topFeature[k]), features.end(topFeature[k]),
+                        top[k]);
                 if (kept.stream().noneMatch(c -> c.start() < candidate.end() && candidate.start() < c.end())) {
                     kept.add(candidate);
                 }

@@ -1,6 +1,5 @@
 package se.kommun.moderation.classification.domain.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.sv.SwedishLightStemmer;
@@ -22,8 +21,11 @@ import se.kommun.moderation.events.Route;
  * <li>the comment's length, in powers of two of its words.</li>
  * </ul>
  * Text features are present or absent (no counts) and scaled to unit length together, so a long
- * rant does not outweigh a short threat. Features are 64-bit FNV-1a hashes: nothing is kept as a
- * string, and training and classification compute the same ids. Thread-safe.
+ * rant does not outweigh a short threat. Each text feature also knows the sentences it occurs in, so
+ * the model can read every sentence of a longer comment on its own in the same pass (a threat buried
+ * in a long complaint is then a short threat, not a few n-grams among hundreds). Features are 64-bit
+ * FNV-1a hashes: nothing is kept as a string, and training and classification compute the same ids.
+ * Thread-safe.
  */
 public final class TextFeatures {
 
@@ -45,42 +47,14 @@ public final class TextFeatures {
     }
 
     public static FeatureVector extract(Evidence evidence, List<Finding> findings) {
-        return extract(evidence, findings, 0, evidence.normalized().chars().length);
-    }
-
-    /**
-     * The features of each sentence of a comment of more than one, read as if it were a comment of its
-     * own (with the whole comment's detector findings): a threat buried in a long complaint is a short
-     * threat to the model, not a few n-grams among hundreds. Empty for a single sentence.
-     */
-    public static List<FeatureVector> sentences(Evidence evidence, List<Finding> findings) {
-        Tokens tokens = evidence.tokens();
-        if (tokens.sentenceCount() < 2 || tokens.size() == 0) {
-            return List.of();
-        }
-        List<FeatureVector> sentences = new ArrayList<>(tokens.sentenceCount());
-        int first = 0;
-        for (int t = 1; t <= tokens.size(); t++) {
-            if (t == tokens.size() || tokens.sentence(t) != tokens.sentence(first)) {
-                int from = tokens.start(first);
-                int to = t < tokens.size() ? tokens.start(t) : evidence.normalized().chars().length;
-                sentences.add(extract(evidence, findings, from, to));
-                first = t;
-            }
-        }
-        return sentences.size() < 2 ? List.of() : sentences;
-    }
-
-    /** The features of the folded text's chars {@code from..to} (exclusive). */
-    static FeatureVector extract(Evidence evidence, List<Finding> findings, int from, int to) {
         NormalizedText normalized = evidence.normalized();
-        Cleaned cleaned = Cleaned.of(normalized.chars(), from, to);
+        Cleaned cleaned = Cleaned.of(normalized.chars(), sentenceOfEachChar(evidence));
         int capacity = cleaned.length * (MAX_N - MIN_N + 1) + cleaned.length + 32 + 2 * findings.size();
-        Builder out = new Builder(capacity, normalized);
+        Builder out = new Builder(capacity, normalized, cleaned.sentences);
 
         charNgrams(cleaned, out);
         int words = stems(cleaned, out);
-        out.add(mix(seed(LENGTH), 31 - Integer.numberOfLeadingZeros(words + 1)), -1, -1, 1.0f);
+        out.add(mix(seed(LENGTH), 31 - Integer.numberOfLeadingZeros(words + 1)), -1, -1, -1, 1.0f);
         out.scaleTextFeatures();
 
         double[] routeBest = new double[Route.values().length];
@@ -97,6 +71,22 @@ public final class TextFeatures {
         return out.build();
     }
 
+    /** The sentence each folded char belongs to (that of the last token starting at or before it). */
+    private static int[] sentenceOfEachChar(Evidence evidence) {
+        Tokens tokens = evidence.tokens();
+        int[] sentence = new int[evidence.normalized().chars().length];
+        int token = 0;
+        int current = 0;
+        for (int i = 0; i < sentence.length; i++) {
+            while (token < tokens.size() && tokens.start(token) <= i) {
+                current = Math.min(FeatureVector.MAX_SENTENCES - 1, tokens.sentence(token));
+                token++;
+            }
+            sentence[i] = current;
+        }
+        return sentence;
+    }
+
     private static void charNgrams(Cleaned cleaned, Builder out) {
         char[] c = cleaned.chars;
         for (int i = 0; i < cleaned.length; i++) {
@@ -104,7 +94,7 @@ public final class TextFeatures {
             for (int n = 1; n <= MAX_N && i + n <= cleaned.length; n++) {
                 h = mix(h, c[i + n - 1]);
                 if (n >= MIN_N) {
-                    out.add(h, cleaned.from[i], cleaned.to[i + n - 1], 1.0f);
+                    out.add(h, cleaned.from[i], cleaned.to[i + n - 1], cleaned.sentence[i], 1.0f);
                 }
             }
         }
@@ -134,9 +124,10 @@ public final class TextFeatures {
             for (int k = 0; k < stemmed; k++) {
                 stem = mix(stem, word[k]);
             }
-            out.add(stem, cleaned.from[start], cleaned.to[i - 1], 1.0f);
+            out.add(stem, cleaned.from[start], cleaned.to[i - 1], cleaned.sentence[start], 1.0f);
             if (previousStart >= 0) {
-                out.add(mix(mix(seed(BIGRAM), previous), stem), cleaned.from[previousStart], cleaned.to[i - 1], 1.0f);
+                out.add(mix(mix(seed(BIGRAM), previous), stem), cleaned.from[previousStart], cleaned.to[i - 1],
+                        cleaned.sentence[start], 1.0f);
             }
             previous = stem;
             previousStart = start;
@@ -169,25 +160,29 @@ public final class TextFeatures {
         final char[] chars;
         final int[] from;
         final int[] to;
+        final int[] sentence;
         final int length;
+        final int sentences;
 
-        private Cleaned(char[] chars, int[] from, int[] to, int length) {
+        private Cleaned(char[] chars, int[] from, int[] to, int[] sentence, int length, int sentences) {
             this.chars = chars;
             this.from = from;
             this.to = to;
+            this.sentence = sentence;
             this.length = length;
+            this.sentences = sentences;
         }
 
-        static Cleaned of(char[] folded, int start, int end) {
-            int length = end - start;
-            char[] chars = new char[length + 2];
-            int[] from = new int[length + 2];
-            int[] to = new int[length + 2];
+        static Cleaned of(char[] folded, int[] sentenceOfFolded) {
+            char[] chars = new char[folded.length + 2];
+            int[] from = new int[folded.length + 2];
+            int[] to = new int[folded.length + 2];
+            int[] sentence = new int[folded.length + 2];
+            int sentences = 1;
             int n = 0;
             chars[n] = ' ';
-            from[n] = start;
-            to[n++] = start;
-            for (int i = start; i < end; i++) {
+            n++;
+            for (int i = 0; i < folded.length; i++) {
                 char c = folded[i];
                 char kept;
                 if (Character.isLetter(c)) {
@@ -205,45 +200,59 @@ public final class TextFeatures {
                 }
                 chars[n] = kept;
                 from[n] = i;
-                to[n++] = i;
+                to[n] = i;
+                sentence[n] = sentenceOfFolded[i];
+                sentences = Math.max(sentences, sentence[n] + 1);
+                n++;
             }
             if (chars[n - 1] != ' ') {
                 chars[n] = ' ';
-                from[n] = Math.max(start, end - 1);
-                to[n++] = Math.max(start, end - 1);
+                from[n] = Math.max(0, folded.length - 1);
+                to[n] = from[n];
+                sentence[n] = sentence[n - 1];
+                n++;
             }
-            return new Cleaned(chars, from, to, n);
+            return new Cleaned(chars, from, to, sentence, n, sentences);
         }
     }
 
-    /** Collects distinct features (the first occurrence keeps its span) in an open-addressing table. */
+    /**
+     * Collects distinct features (the first occurrence keeps its span; every occurrence adds its
+     * sentence) in an open-addressing table.
+     */
     private static final class Builder {
         private final NormalizedText normalized;
         private final long[] ids;
         private final float[] values;
         private final int[] starts;
         private final int[] ends;
+        private final long[] sentenceMasks;
+        private final int sentences;
         private final int[] slots;
         private final int mask;
         private int size;
         private int textFeatures;
 
-        Builder(int capacity, NormalizedText normalized) {
+        Builder(int capacity, NormalizedText normalized, int sentences) {
             this.normalized = normalized;
+            this.sentences = sentences;
             ids = new long[capacity];
             values = new float[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
+            sentenceMasks = new long[capacity];
             int tableSize = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) << 1;
             slots = new int[tableSize];
             Arrays.fill(slots, -1);
             mask = tableSize - 1;
         }
 
-        /** A text feature over folded chars {@code from..to} (inclusive); -1 for none. */
-        void add(long id, int from, int to, float value) {
+        /** A text feature over folded chars {@code from..to} (inclusive) in a sentence; -1 for none. */
+        void add(long id, int from, int to, int sentence, float value) {
             int slot = find(id);
+            long bit = sentence < 0 ? 0L : 1L << sentence;
             if (slots[slot] >= 0) {
+                sentenceMasks[slots[slot]] |= bit;
                 return;
             }
             slots[slot] = size;
@@ -252,11 +261,12 @@ public final class TextFeatures {
             boolean hasSpan = from >= 0 && !normalized.text().isEmpty();
             starts[size] = hasSpan ? normalized.originalStart(from) : -1;
             ends[size] = hasSpan ? normalized.originalEnd(to + 1) : -1;
+            sentenceMasks[size] = bit;
             size++;
             textFeatures = size;
         }
 
-        /** A feature whose value is the largest seen (a detector's strongest finding). */
+        /** A feature of the whole comment whose value is the largest seen (a detector's strongest finding). */
         void max(long id, float value) {
             int slot = find(id);
             if (slots[slot] >= 0) {
@@ -269,6 +279,7 @@ public final class TextFeatures {
             values[size] = value;
             starts[size] = -1;
             ends[size] = -1;
+            sentenceMasks[size] = FeatureVector.ALL_SENTENCES;
             size++;
         }
 
@@ -288,7 +299,15 @@ public final class TextFeatures {
         }
 
         FeatureVector build() {
-            return new FeatureVector(ids, values, starts, ends, size);
+            float[] sentenceScales = new float[sentences < 2 ? 0 : sentences];
+            for (int s = 0; s < sentenceScales.length; s++) {
+                int count = 0;
+                for (int i = 0; i < textFeatures; i++) {
+                    count += (sentenceMasks[i] >>> s & 1L) != 0 ? 1 : 0;
+                }
+                sentenceScales[s] = count == 0 ? 0f : (float) (1.0 / Math.sqrt(count));
+            }
+            return new FeatureVector(ids, values, starts, ends, sentenceMasks, sentenceScales, size);
         }
     }
 }

@@ -63,19 +63,26 @@ class TextFeaturesTest {
     }
 
     @Test
-    void eachSentenceOfALongerCommentIsReadOnItsOwn() {
-        SwedishClassifier.Analysis one = RULES.analyse("Bara en mening här");
-        SwedishClassifier.Analysis three = RULES.analyse("Soporna töms aldrig. Det luktar. Jag ska bränna ner ert kontor.");
-        assertThat(one.sentences()).isEmpty();
-        assertThat(three.sentences()).hasSize(3);
-        FeatureVector last = three.sentences().get(2);
-        int earliest = Integer.MAX_VALUE;
-        for (int i = 0; i < last.size(); i++) {
-            if (last.start(i) >= 0) {
-                earliest = Math.min(earliest, last.start(i));
+    void eachFeatureKnowsTheSentencesItOccursIn() {
+        assertThat(RULES.analyse("Bara en mening här").features().sentenceCount()).isZero();
+        String first = "Soporna töms aldrig. Det luktar. ";
+        String text = first + "Jag ska bränna ner ert kontor.";
+        FeatureVector f = RULES.analyse(text).features();
+        assertThat(f.sentenceCount()).isEqualTo(3);
+        int inThird = 0;
+        for (int i = 0; i < f.size(); i++) {
+            if (f.start(i) >= first.length()) {
+                assertThat(f.sentenceMask(i) & 4L).as("a feature first seen in the third sentence").isNotZero();
+                inThird++;
             }
+            if (f.start(i) < 0) {
+                continue;
+            }
+            assertThat(f.sentenceMask(i)).as("every text feature is in some sentence").isNotZero();
         }
-        assertThat(earliest).as("the third sentence's spans start where it does")
-                .isGreaterThanOrEqualTo("Soporna töms aldrig. Det luktar.".length());
+        assertThat(inThird).isGreaterThan(20);
+        for (int s = 0; s < 3; s++) {
+            assertThat(f.sentenceScale(s)).isBetween(0.05f, 1f);
+        }
     }
 }
