@@ -345,6 +345,31 @@ class PipelineIT {
     }
 
     @Test
+    void aVeiledWarningTheModelIsUnsureOfReachesTheModeratorsQueueAsAnUnsureTrivialComment() throws Exception {
+        // No rule matches this; the trained model reads it as chatter but puts enough probability on
+        // a threat that a person must look (uncertain never means trivial).
+        String id = "unsure-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = "web:" + ACCOUNT + ":" + id;
+        String text = "Det \u00e4r nog b\u00e4st att ni h\u00e5ller er borta fr\u00e5n torget p\u00e5 l\u00f6rdag.";
+        assertThat(post(SECRET, body(id, text))).isEqualTo(202);
+
+        String review = "reviews.find { it.commentKey == '" + key + "' }";
+        JsonPath queue = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(cases.baseUrl()).auth()
+                .preemptive().basic(USER, PASSWORD).get("/queue").then().statusCode(200).extract().jsonPath(),
+                q -> q.get(review) != null);
+        assertThat(queue.getString(review + ".route")).isEqualTo("TRIVIAL");
+        assertThat(queue.getString(review + ".kind")).isEqualTo("REVIEW");
+        assertThat(queue.getList(review + ".reasons.detector", String.class)).as("the model's reasons")
+                .isNotEmpty().allMatch(d -> d.startsWith("model"));
+        assertThat(casesList().getList("commentKey")).as("an unsure trivial comment is not registered").doesNotContain(key);
+        String html = given().baseUri(cases.baseUrl()).auth().preemptive().basic(USER, PASSWORD).get("/dashboard")
+                .then().statusCode(200).extract().asString();
+        assertThat(html).contains("torget").contains("<mark title=\"model");
+        System.out.printf("[e2e] an unsure TRIVIAL comment in the moderators' queue, reasons %s%n",
+                queue.getList(review + ".reasons.span"));
+    }
+
+    @Test
     void theProductionJarsServeNoApiDescriptionButHealthAndMetrics() {
         for (ServiceProcess service : services) {
             given().baseUri(service.baseUrl()).get("/q/openapi").then().statusCode(404);

@@ -104,7 +104,7 @@ public final class SwedishClassifier {
             return decision.decide(findings(text));
         }
         Analysis analysis = analyse(text);
-        return combined.decide(analysis.findings(), analysis.rules(), analysis.readBy(model), model.thresholds());
+        return combined.decide(text, analysis.findings(), analysis.rules(), analysis.readBy(model), model.thresholds());
     }
 
     /**

@@ -46,7 +46,7 @@ public final class CombinedDecision {
         this.sentenceThreshold = settings.setting("model.sentence.threshold", 0.75);
     }
 
-    public Verdict decide(List<Finding> findings, Verdict rules, RouteModel.Reading reading,
+    public Verdict decide(String text, List<Finding> findings, Verdict rules, RouteModel.Reading reading,
             RouteModel.Thresholds thresholds) {
         double automatic = settings.setting("model.automatic", thresholds.automatic());
         double review = settings.setting("model.review", thresholds.review());
@@ -82,13 +82,45 @@ public final class CombinedDecision {
                 flags.add(r);
             }
         }
+        // The rules' reasons, the model's strongest n-grams for the route taken, and for a comment a
+        // person must review outside the removal lane also those for the removal route it fears.
         List<Reason> reasons = new ArrayList<>(rules.reasons());
-        for (RouteModel.Contribution c : model.strongestFor(route, MODEL_REASONS)) {
-            reasons.add(new Reason(MODEL_DETECTOR, route, subtype, c.start(), c.end(),
-                    Math.round(c.weight() * 1000.0) / 1000.0));
+        addModelReasons(reasons, text, model, route, subtype);
+        if (reviewRequired && !removalLane) {
+            // The person who reviews needs to see what made the model unsure, not why it leaned trivial.
+            RouteModel.Scored whole = reading.whole();
+            Route suspected = whole.probability(Route.CRIMINAL) >= whole.probability(Route.CONFIDENTIAL)
+                    ? Route.CRIMINAL : Route.CONFIDENTIAL;
+            addModelReasons(reasons, text, whole, suspected, whole.subtype(suspected));
         }
         return new Verdict(route, subtype, List.copyOf(flags), round(confidence),
                 needsResponse(route, subtype, ruleChoice), reviewRequired, reasons);
+    }
+
+    /**
+     * The model's strongest n-grams for a route, each shown as the words it lies in (a moderator reads
+     * "lördag", not "örda"); n-grams of one word count once, by the strongest.
+     */
+    private static void addModelReasons(List<Reason> reasons, String text, RouteModel.Scored model, Route route,
+            String subtype) {
+        List<int[]> shown = new ArrayList<>();
+        for (RouteModel.Contribution c : model.strongestFor(route, 3 * MODEL_REASONS)) {
+            int start = c.start();
+            int end = Math.min(c.end(), text.length());
+            while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                start--;
+            }
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            int from = start;
+            int to = end;
+            if (shown.size() == MODEL_REASONS || shown.stream().anyMatch(w -> w[0] < to && from < w[1])) {
+                continue;
+            }
+            shown.add(new int[] {from, to});
+            reasons.add(new Reason(MODEL_DETECTOR, route, subtype, from, to, Math.round(c.weight() * 1000.0) / 1000.0));
+        }
     }
 
     private static boolean isRemoval(Route route) {

@@ -57,6 +57,49 @@ class CombinedDecisionTest {
     }
 
     @Test
+    void anUnsureTrivialCommentShowsTheReviewerWhatSoundedLikeAThreat() {
+        String text = "Fin bild på torget idag. Håll er borta på lördag.";
+        SwedishClassifier rulesAlone = new SwedishClassifier(RULES);
+        Set<Long> elsewhere = new HashSet<>();
+        FeatureVector other = rulesAlone.analyse("Fin bild på torget idag.").features();
+        for (int i = 0; i < other.size(); i++) {
+            elsewhere.add(other.id(i));
+        }
+        FeatureVector f = rulesAlone.analyse("Håll er borta på lördag.").features();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < f.size(); i++) {
+            if (f.start(i) >= 0 && !elsewhere.contains(f.id(i))) {
+                ids.add(f.id(i));
+            }
+        }
+        long[] featureIds = ids.stream().distinct().mapToLong(Long::longValue).sorted().toArray();
+        float[] weights = new float[featureIds.length * CLASSES.size()];
+        for (int row = 0; row < featureIds.length; row++) {
+            weights[row * CLASSES.size() + 2] = 0.6f;
+        }
+        float[] bias = {-3f, -4f, -3f, 1f};
+        RouteModel model = ModelFile.read(ModelFile.write(new ModelFile.Contents(CLASSES, featureIds, weights, bias,
+                1.0, THRESHOLDS)));
+
+        Verdict v = classify(model, text);
+        assertThat(v.route()).isEqualTo(Route.TRIVIAL);
+        assertThat(v.reviewRequired()).isTrue();
+        List<Reason> feared = v.reasons().stream()
+                .filter(r -> r.detector().equals("model") && r.route() == Route.CRIMINAL).toList();
+        assertThat(feared).as("the n-grams that weighed towards a threat").isNotEmpty();
+        int warning = text.indexOf("Håll");
+        // (a character n-gram may begin at the space before the warning)
+        assertThat(feared).allSatisfy(r -> assertThat(r.end()).isGreaterThan(warning));
+    }
+
+    @Test
+    void aSureTrivialCommentListsOnlyWhyItIsTrivial() {
+        Verdict v = classify(saying(0.10, 0.01, 0.01, 0.88), "Fin bild på torget idag");
+        assertThat(v.reviewRequired()).isFalse();
+        assertThat(v.reasons()).noneMatch(r -> r.route() == Route.CRIMINAL || r.route() == Route.CONFIDENTIAL);
+    }
+
+    @Test
     void theModelRemovesWithoutAPersonOnlyAtItsAutomaticThreshold() {
         Verdict unsure = classify(saying(0.02, 0.02, 0.90, 0.06), "Fin bild på torget idag");
         assertThat(unsure.route()).isEqualTo(Route.CRIMINAL);
