@@ -7,7 +7,7 @@
 #
 # Default corpus: classification-service/corpus/train (each file one writer; the run holds each
 # writer out in turn to calibrate and to choose the thresholds). A municipality adds its own
-# moderators' decisions as one more file (GET /quality/export on classification-service) and names
+# moderators' decisions as one more file (GET /quality/export on case-service) and names
 # the result in classification.model.path.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
