@@ -192,7 +192,7 @@ public final class TrainingRun {
     }
 
     private Verdict decide(Prepared p, RouteModel.Reading scored, RouteModel.Thresholds thresholds) {
-        return decision.decide(p.analysis().findings(), p.analysis().rules(), scored, thresholds);
+        return decision.decide(p.comment().text(), p.analysis().findings(), p.analysis().rules(), scored, thresholds);
     }
 
     private static boolean isRemoval(Route route) {

@@ -34,6 +34,8 @@ public final class RouteModel {
     private static final long ROW_BITS = 0xFFFFFFL;
     private final int mask;
     private final float[] weights;
+    /** Per row the mean of its weights: a feature's push towards a class is its weight above it. */
+    private final float[] rowMean;
     private final int featureCount;
     private final float[] bias;
     private final double[] biasAsDouble;
@@ -57,6 +59,15 @@ public final class RouteModel {
         }
         this.weights = weights;
         this.featureCount = featureIds.length;
+        int n = this.classes.length;
+        this.rowMean = new float[featureIds.length];
+        for (int row = 0; row < featureIds.length; row++) {
+            double sum = 0;
+            for (int c = 0; c < n; c++) {
+                sum += weights[row * n + c];
+            }
+            rowMean[row] = (float) (sum / n);
+        }
         if (featureIds.length >= ROW_BITS) {
             throw new IllegalArgumentException("at most " + (ROW_BITS - 1) + " features");
         }
@@ -92,6 +103,7 @@ public final class RouteModel {
         this.table = model.table;
         this.mask = model.mask;
         this.weights = model.weights;
+        this.rowMean = model.rowMean;
         this.featureCount = model.featureCount;
         this.bias = model.bias;
         this.biasAsDouble = model.biasAsDouble;
@@ -296,7 +308,7 @@ public final class RouteModel {
             }
             int n = classes.length;
             // The strongest pushes, kept sorted in a short list (a comment has hundreds of features).
-            int room = 8 * limit;
+            int room = 4 * limit;
             double[] top = new double[room];
             int[] topFeature = new int[room];
             int found = 0;
@@ -305,13 +317,9 @@ public final class RouteModel {
                 if (features.start(i) < 0 || sentence >= 0 && (features.sentenceMask(i) >>> sentence & 1L) == 0) {
                     continue;
                 }
-                int base = matched.rows()[k] * n;
-                double sum = 0;
-                for (int c = 0; c < n; c++) {
-                    sum += weights[base + c];
-                }
+                int row = matched.rows()[k];
                 double x = sentence >= 0 ? features.sentenceScale(sentence) : features.value(i);
-                double push = x * (weights[base + target] - sum / n);
+                double push = x * (weights[row * n + target] - rowMean[row]);
                 if (push <= 0 || found == room && push <= top[room - 1]) {
                     continue;
                 }
