@@ -45,8 +45,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * pages with word wrapping; every page gets a footer with its number.
  *
  * <p>Characters the font has no glyph for (emoji, some scripts) and invisible format characters
- * (zero-width space, bidi controls) are written as {@code [U+XXXX]} rather than dropped, so the
- * rendition never silently differs from the stored text. One composer writes one document; it is
+ * (zero-width space, bidi controls) are written as their code point in brackets ({@code [U+200B]})
+ * rather than dropped, so the rendition never silently differs from the stored text. One composer writes one document; it is
  * not thread-safe.
  */
 public final class PdfaComposer implements AutoCloseable {
@@ -321,7 +321,8 @@ public final class PdfaComposer implements AutoCloseable {
 
     /**
      * The text as the font can show it: tabs become spaces, carriage returns go, and every code point
-     * without a glyph or that is an invisible control or format character becomes {@code [U+XXXX]}.
+     * without a glyph or that is an invisible control or format character becomes its code point in
+     * brackets, e.g. {@code [U+200B]}.
      */
     String printable(String text, PDFont font) {
         StringBuilder out = new StringBuilder(text.length());
