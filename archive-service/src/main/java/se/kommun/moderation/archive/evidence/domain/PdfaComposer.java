@@ -46,8 +46,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
  *
  * <p>Characters the font has no glyph for (emoji, some scripts) and invisible format characters
  * (zero-width space, bidi controls) are written as their code point in brackets ({@code [U+200B]})
- * rather than dropped, so the rendition never silently differs from the stored text. One composer writes one document; it is
- * not thread-safe.
+ * rather than dropped, so the rendition never silently differs from the stored text. One composer
+ * writes one document; it is not thread-safe.
  */
 public final class PdfaComposer implements AutoCloseable {
 
