@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import se.kommun.moderation.cases.desk.persistence.DeskCommentEntity;
 import se.kommun.moderation.cases.outbox.domain.Outbox;
+import se.kommun.moderation.cases.quality.domain.ModeratorLabels;
 import se.kommun.moderation.events.DecisionKind;
 import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.EventIds;
@@ -15,7 +16,11 @@ import se.kommun.moderation.events.ModerationDecided;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
 
-/** Announces people's decisions and legal holds on moderation.decisions, through the outbox. */
+/**
+ * Announces people's decisions and legal holds on moderation.decisions, through the outbox. A
+ * confirmation or override also becomes the comment's label for the training corpus, in the same
+ * transaction.
+ */
 @ApplicationScoped
 public class ModerationEvents {
 
@@ -23,6 +28,9 @@ public class ModerationEvents {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ModeratorLabels labels;
 
     /** A moderator agreed with the classifier (decided == classified route) or overrode it; which one it was. */
     @Transactional(TxType.MANDATORY)
@@ -32,9 +40,12 @@ public class ModerationEvents {
         DecisionKind kind = classified == decidedRoute ? DecisionKind.CONFIRMED : DecisionKind.OVERRIDDEN;
         UUID decisionId = EventIds.derive("ModerationDecided", comment.commentKey, comment.classifiedEvent.toString(),
                 kind.name(), decidedRoute.name());
+        Instant decidedAt = Instant.now();
+        // Before the event: the label reads the desk as the classifier left it (callers move it after).
+        labels.record(comment, decidedRoute, decidedSubtype, actor, decidedAt);
         publish(comment.commentKey, new ModerationDecided(decisionId, kind, comment.classifiedEvent, classified,
                 comment.subtype, comment.detectorList(), comment.ruleSetVersion, decidedRoute, decidedSubtype, null,
-                reason, actor, Instant.now()));
+                reason, actor, decidedAt));
         return kind;
     }
 

@@ -20,6 +20,7 @@ import se.kommun.moderation.cases.diarium.domain.CaseRegistrar;
 import se.kommun.moderation.cases.diarium.domain.Registration;
 import se.kommun.moderation.cases.diarium.persistence.Diarium;
 import se.kommun.moderation.cases.outbox.domain.ProcessedEvents;
+import se.kommun.moderation.cases.quality.domain.ModeratorLabels;
 import se.kommun.moderation.cases.tasks.domain.TaskDesk;
 import se.kommun.moderation.events.ClassifiedComment;
 import se.kommun.moderation.events.CommentClassified;
@@ -33,7 +34,7 @@ import se.kommun.moderation.events.Route;
  * What the desk does with each consumed event, each in one transaction: a classified comment is
  * put on the desk, registered, given its tasks, brought to the decision point and tagged with any
  * running crisis; evidence reaches the police report and the decision point; a culled record's
- * content leaves the desk. Every handler is idempotent.
+ * content leaves the desk and the moderators' labels. Every handler is idempotent.
  */
 @ApplicationScoped
 public class DeskIntake {
@@ -67,6 +68,8 @@ public class DeskIntake {
     @Inject
     ProcessedEvents processed;
 
+    @Inject
+    ModeratorLabels labels;
 
     /** The case the comment was registered in, if this classification registered it. */
     @Transactional
@@ -77,6 +80,9 @@ public class DeskIntake {
             return Optional.empty();
         }
         boolean reclassified = comment != null;
+        if (reclassified) {
+            labels.classifiedAgain(event.commentKey(), event.payload().comment().text(), event.occurredAt());
+        }
         comment = put(comment, event);
 
         Optional<Registration> registration = registrar.register(event);
@@ -167,6 +173,7 @@ public class DeskIntake {
             comment.authorName = null;
             comment.culledAt = event.payload().culledAt();
         }
+        labels.culled(event.commentKey(), event.payload().culledAt());
         audit.record(comment == null ? null : comment.caseId, event.commentKey(), "record", "culled", ARCHIVE,
                 event.payload().decisionReference());
         return true;
