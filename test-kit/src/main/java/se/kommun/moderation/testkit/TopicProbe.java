@@ -70,17 +70,11 @@ public final class TopicProbe implements AutoCloseable {
      * waits for every acknowledgement.
      */
     public void sendAll(String topic, String key, List<String> values) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        }
+        KafkaProducer<String, String> kafka = producer();
         try {
             List<Future<?>> acks = new ArrayList<>(values.size());
             for (String value : values) {
-                acks.add(producer.send(new ProducerRecord<>(broker.topic(topic), key, value)));
+                acks.add(kafka.send(new ProducerRecord<>(broker.topic(topic), key, value)));
             }
             for (Future<?> ack : acks) {
                 ack.get();
@@ -91,6 +85,36 @@ public final class TopicProbe implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish to " + topic, e.getCause());
         }
+    }
+
+    /** Publishes keyed records (key, value) in one go and waits for every acknowledgement. */
+    public void sendKeyed(String topic, List<Map.Entry<String, String>> records) {
+        KafkaProducer<String, String> kafka = producer();
+        try {
+            List<Future<?>> acks = new ArrayList<>(records.size());
+            for (Map.Entry<String, String> record : records) {
+                acks.add(kafka.send(new ProducerRecord<>(broker.topic(topic), record.getKey(), record.getValue())));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + topic, e.getCause());
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        }
+        return producer;
     }
 
     @Override

@@ -1,0 +1,54 @@
+package se.kommun.moderation.testkit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A fresh database (as {@link PostgresDatabaseResource}, resource argument {@code purpose}) that
+ * the service reaches only through a {@link CuttableTcpProxy}, for the outage tests: the test
+ * cuts and restores the proxy, and reads the database directly through {@link TestDatabase}.
+ * The service's consumers back off quickly here and report not ready after one second, so the
+ * tests stay short.
+ */
+public class DatabaseOutageResource implements QuarkusTestResourceLifecycleManager {
+
+    private String purpose = "outage";
+    private TestDatabase database;
+    private CuttableTcpProxy proxy;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        purpose = initArgs.getOrDefault("purpose", purpose);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        database = TestDatabase.create(purpose);
+        // A thousand small transactions each: the outage is what is tested, not the disk.
+        database.withoutSynchronousCommit();
+        proxy = CuttableTcpProxy.to(database.host(), database.port());
+        Map<String, String> config = new HashMap<>(database.quarkusConfig());
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrlThrough(proxy.port()));
+        config.put("messaging.consumer-failures.first-backoff", "50ms");
+        config.put("messaging.consumer-failures.max-backoff", "500ms");
+        config.put("messaging.consumer-failures.not-ready-after", "1s");
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(database, new TestInjector.MatchesType(TestDatabase.class));
+        testInjector.injectIntoFields(proxy, new TestInjector.MatchesType(CuttableTcpProxy.class));
+    }
+
+    @Override
+    public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
