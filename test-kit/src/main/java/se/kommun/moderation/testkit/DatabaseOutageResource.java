@@ -9,17 +9,27 @@ import java.util.Map;
  * the service reaches only through a {@link CuttableTcpProxy}, for the outage tests: the test
  * cuts and restores the proxy, and reads the database directly through {@link TestDatabase}.
  * The service's consumers back off quickly here and report not ready after one second, so the
- * tests stay short.
+ * tests stay short. Resource arguments {@code config.<property>} set more of the service's
+ * configuration for the test.
  */
 public class DatabaseOutageResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String CONFIG = "config.";
+
     private String purpose = "outage";
+    private final Map<String, String> extraConfig = new HashMap<>();
     private TestDatabase database;
     private CuttableTcpProxy proxy;
 
     @Override
     public void init(Map<String, String> initArgs) {
         purpose = initArgs.getOrDefault("purpose", purpose);
+        // "config.<property>" arguments are passed on as the service's configuration.
+        initArgs.forEach((name, value) -> {
+            if (name.startsWith(CONFIG)) {
+                extraConfig.put(name.substring(CONFIG.length()), value);
+            }
+        });
     }
 
     @Override
@@ -33,6 +43,7 @@ public class DatabaseOutageResource implements QuarkusTestResourceLifecycleManag
         config.put("messaging.consumer-failures.first-backoff", "50ms");
         config.put("messaging.consumer-failures.max-backoff", "500ms");
         config.put("messaging.consumer-failures.not-ready-after", "1s");
+        config.putAll(extraConfig);
         return config;
     }
 
