@@ -2,6 +2,7 @@ package se.kommun.moderation.messaging.failure;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -61,25 +64,37 @@ public class ConsumerFailurePolicy {
     private final FailureClassifier classifier = new FailureClassifier();
     private final ConsumerFailureConfig config;
     private final ConsumerOutages outages;
-    private final DeadLetters deadLetters;
+    private final Function<List<DeadLetter>, Uni<Void>> deadLetters;
     private final Guard tryAgain;
     private volatile boolean stopping;
 
     @Inject
     ConsumerFailurePolicy(ConsumerFailureConfig config, ConsumerOutages outages, DeadLetters deadLetters) {
+        this(config, outages, deadLetters::publish, triesAgain -> backoffGuard(config, triesAgain));
+    }
+
+    /** With the dead letters' way out and the retrying guard given (the unit tests give their own). */
+    ConsumerFailurePolicy(ConsumerFailureConfig config, ConsumerOutages outages,
+            Function<List<DeadLetter>, Uni<Void>> deadLetters, Function<Predicate<Throwable>, Guard> guard) {
         this.config = config;
         this.outages = outages;
         this.deadLetters = deadLetters;
-        // Unbounded in count and time: a transient failure is waited out however long it lasts;
-        // unknown ones stop themselves by throwing GivenUp after their attempts (see attempt()).
-        this.tryAgain = Guard.create()
+        this.tryAgain = guard.apply(failure -> failure instanceof StillFailing && !stopping);
+    }
+
+    /**
+     * Unbounded in count and time: a transient failure is waited out however long it lasts; unknown
+     * ones stop themselves by throwing GivenUp after their attempts (see attempt()).
+     */
+    private static Guard backoffGuard(ConsumerFailureConfig config, Predicate<Throwable> triesAgain) {
+        return Guard.create()
                 .withDescription("consumer failure policy")
                 .withRetry()
                     .maxRetries(-1)
                     .maxDuration(0, ChronoUnit.MILLIS)
                     .delay(config.firstBackoff().toMillis(), ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS)
-                    .whenException(failure -> failure instanceof StillFailing && !stopping)
+                    .whenException(triesAgain)
                     .withExponentialBackoff()
                         .factor(2)
                         .maxDelay(config.maxBackoff().toMillis(), ChronoUnit.MILLIS)
@@ -168,7 +183,7 @@ public class ConsumerFailurePolicy {
     /** Dead letters out, waiting out a broker that does not answer like any other transient failure. */
     private void publish(String topic, List<DeadLetter> letters) {
         try {
-            guarded(topic, new Attempts(), () -> deadLetters.publish(letters).await().atMost(SEND_TIMEOUT));
+            guarded(topic, new Attempts(), () -> deadLetters.apply(letters).await().atMost(SEND_TIMEOUT));
         } catch (GivenUp givenUp) {
             // Not acknowledged, so not committed: the records come again after a restart.
             throw new IllegalStateException("dead letters to " + DeadLetter.deadLetterTopicOf(topic)
