@@ -22,6 +22,9 @@ CONTROLLER_PORT=9093
 BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
 TOPIC_PARTITIONS=6
+# Dead letters are kept 30 days (Kafka's default is 7) so they can be re-driven after a fix; the
+# services set the same on their .dlq topics at start-up (messaging.dead-letters.retention).
+export DLQ_RETENTION_MS="${DLQ_RETENTION_MS:-2592000000}"
 
 KAFKA_DIR="$RUN_DIR/kafka"
 LIBS_DIR="$KAFKA_DIR/libs"
@@ -224,8 +227,10 @@ cmd_create_topics() {
     quiet_topic_output <<<"$out" >&2
     warn "the one-JVM topic helper failed; creating the topics one TopicCommand at a time"
     for t in "${missing[@]}"; do
+      local extra=()
+      [[ "$t" == *.dlq ]] && extra=(--config "retention.ms=$DLQ_RETENTION_MS")
       out="$(kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create \
-        --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 2>&1)" || {
+        --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 "${extra[@]}" 2>&1)" || {
         printf '%s\n' "$out" >&2
         die "could not create topic $t"
       }

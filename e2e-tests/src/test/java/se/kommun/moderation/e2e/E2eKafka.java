@@ -3,6 +3,7 @@ package se.kommun.moderation.e2e;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,25 +11,35 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import se.kommun.moderation.events.Topics;
 import se.kommun.moderation.testkit.KafkaBroker;
 
 /** What every end-to-end test needs around the services: the contract's topics and free ports. */
 final class E2eKafka {
 
+    private static final Duration DLQ_RETENTION = Duration.ofDays(30);
+
     private E2eKafka() {
     }
 
-    /** The contract's topics and their DLQs, with its partition count, so ordering per key is exercised as in production. */
+    /**
+     * The contract's topics and their DLQs, with its partition count, so ordering per key is exercised as
+     * in production; the DLQs with the 30-day retention the deploy scripts give them.
+     */
     static void createTopics(KafkaBroker broker) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : Topics.ALL) {
-                for (String name : List.of(broker.topic(topic), broker.topic(Topics.deadLetterOf(topic)))) {
-                    if (!existing.contains(name)) {
-                        topics.add(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1));
-                    }
+                String name = broker.topic(topic);
+                if (!existing.contains(name)) {
+                    topics.add(new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1));
+                }
+                String deadLetters = broker.topic(Topics.deadLetterOf(topic));
+                if (!existing.contains(deadLetters)) {
+                    topics.add(new NewTopic(deadLetters, Topics.DEFAULT_PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(DLQ_RETENTION.toMillis()))));
                 }
             }
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);

@@ -20,6 +20,14 @@ public record KafkaBroker(String bootstrapServers, String topicPrefix) {
         return new KafkaBroker(EmbeddedKafka.shared().bootstrapServers(), "");
     }
 
+    /**
+     * The same broker with topics and consumer groups of their own (a fresh prefix), so a test can
+     * say that a dead-letter topic is empty and mean it.
+     */
+    public KafkaBroker isolated() {
+        return new KafkaBroker(bootstrapServers, topicPrefix + "iso-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    }
+
     /** The properties every service reads: the broker and the prefix of its topics and group ids. */
     public Map<String, String> serviceConfig() {
         return Map.of("kafka.bootstrap.servers", bootstrapServers, "topic.prefix", topicPrefix);

@@ -3,14 +3,24 @@ package se.kommun.moderation.testkit;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** Points a {@code @QuarkusTest} at a real broker: see {@link KafkaBroker#forThisRun()}. */
+/**
+ * Points a {@code @QuarkusTest} at a real broker: see {@link KafkaBroker#forThisRun()}. With the
+ * resource argument {@code isolated=true} the test's topics and groups get a prefix of their own
+ * ({@link KafkaBroker#isolated()}).
+ */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private KafkaBroker broker;
+    private boolean isolated;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        isolated = Boolean.parseBoolean(initArgs.getOrDefault("isolated", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
-        broker = KafkaBroker.forThisRun();
+        broker = isolated ? KafkaBroker.forThisRun().isolated() : KafkaBroker.forThisRun();
         return broker.serviceConfig();
     }
 

@@ -50,6 +50,27 @@ public final class TestDatabase implements AutoCloseable {
         return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
     }
 
+    /** The URL of this database through another port on this machine (an outage test's proxy). */
+    public String jdbcUrlThrough(int port) {
+        return jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/", "jdbc:postgresql://127.0.0.1:" + port + "/");
+    }
+
+    /** The server's host, from the URL (for a proxy in front of it). */
+    public String host() {
+        return hostAndPort()[0];
+    }
+
+    /** The server's port, from the URL. */
+    public int port() {
+        String[] hostPort = hostAndPort();
+        return hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 5432;
+    }
+
+    private String[] hostAndPort() {
+        String rest = adminUrl.substring("jdbc:postgresql://".length());
+        return rest.substring(0, rest.indexOf('/')).split(":");
+    }
+
     public String user() {
         return user;
     }
@@ -68,6 +89,15 @@ public final class TestDatabase implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
+    }
+
+    /**
+     * Drops synchronous commit for this database: a commit returns before its WAL is on disk. Only
+     * for tests that run many small transactions and test something other than durability (on a
+     * busy two-core machine an fsync per commit is most of their time).
+     */
+    public void withoutSynchronousCommit() {
+        execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
     }
 
     public Connection connect() throws SQLException {

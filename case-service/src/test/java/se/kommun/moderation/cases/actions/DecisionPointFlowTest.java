@@ -41,6 +41,7 @@ import se.kommun.moderation.events.PlatformCommandCompleted;
 import se.kommun.moderation.events.PlatformCommandIssued;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
 import se.kommun.moderation.testkit.PostgresDatabaseResource;
@@ -293,7 +294,11 @@ class DecisionPointFlowTest {
                 .isEmpty());
         ConsumerRecord<String, String> dead = recordsFor(probe, Topics.deadLetterOf(Topics.EVIDENCE_CAPTURED), key)
                 .get(0);
-        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value())).isNotBlank();
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value())).isNotBlank();
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.FAILURE).value())).isEqualTo("poison");
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.ATTEMPTS).value())).isEqualTo("1");
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TOPIC).value()))
+                .isEqualTo(broker.topic(Topics.EVIDENCE_CAPTURED));
     }
 
     @Test

@@ -38,6 +38,7 @@ import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
@@ -134,7 +135,7 @@ class ClassificationFlowTest {
                     .stream().filter(r -> poisonKey.equals(r.key())).toList();
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.value()).isEqualTo("{\"eventId\": not json");
-                Header reason = record.headers().lastHeader("dead-letter-reason");
+                Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
                 assertThat(reason).isNotNull();
                 assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not valid JSON");
             });
@@ -172,9 +173,11 @@ class ClassificationFlowTest {
                     .stream().filter(r -> batchKey.equals(r.key())).toList();
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.value()).isEqualTo(poison);
-                assertThat(header(record, "dead-letter-reason")).startsWith("invalid field 'payload'");
-                assertThat(header(record, "dead-letter-topic")).isEqualTo(broker.topic(Topics.COMMENTS_RECEIVED));
-                assertThat(header(record, "dead-letter-offset")).matches("[0-9]+");
+                assertThat(header(record, DeadLetterHeaders.REASON)).startsWith("invalid field 'payload'");
+                assertThat(header(record, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(broker.topic(Topics.COMMENTS_RECEIVED));
+                assertThat(header(record, DeadLetterHeaders.ORIGINAL_OFFSET)).matches("[0-9]+");
+                assertThat(header(record, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+                assertThat(header(record, DeadLetterHeaders.FAILURE)).isEqualTo("poison");
             });
             Set<String> keys = probe.readAll(Topics.COMMENTS_CLASSIFIED).stream().map(ConsumerRecord::key)
                     .collect(Collectors.toSet());

@@ -46,6 +46,7 @@ import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.Reason;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
@@ -346,7 +347,7 @@ public class EvidenceCaptureTest {
                 assertThat(probe.readAll(Topics.deadLetterOf(Topics.COMMENTS_CLASSIFIED)))
                         .anySatisfy(r -> {
                             assertThat(r.key()).isEqualTo(key);
-                            assertThat(new String(r.headers().lastHeader("dead-letter-reason").value(),
+                            assertThat(new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(),
                                     StandardCharsets.UTF_8)).isNotBlank();
                         }));
     }

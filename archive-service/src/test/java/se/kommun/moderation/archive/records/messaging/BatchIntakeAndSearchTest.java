@@ -30,6 +30,7 @@ import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.RawPayload;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.events.Verb;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
@@ -129,8 +130,14 @@ class BatchIntakeAndSearchTest {
             assertThat(dlq).anyMatch(r -> poison.commentKey().equals(r.key()));
             ConsumerRecord<String, String> dead = dlq.stream().filter(r -> poison.commentKey().equals(r.key()))
                     .findFirst().orElseThrow();
-            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            String reason = new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
             assertThat(reason).contains("SHA-256").doesNotContain("Förfalskad");
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_TOPIC).value(),
+                    StandardCharsets.UTF_8)).isEqualTo(broker.topic(Topics.COMMENTS_RECEIVED));
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value(),
+                    StandardCharsets.UTF_8)).matches("[0-9]+");
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.ATTEMPTS).value(),
+                    StandardCharsets.UTF_8)).isEqualTo("1");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as("archivist").queryParam("account", account).get("/records")

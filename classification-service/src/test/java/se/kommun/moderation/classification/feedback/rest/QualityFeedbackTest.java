@@ -29,6 +29,7 @@ import se.kommun.moderation.events.EventEnvelope;
 import se.kommun.moderation.events.ModerationDecided;
 import se.kommun.moderation.events.Route;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
 import se.kommun.moderation.testkit.PostgresDatabaseResource;
@@ -142,7 +143,7 @@ class QualityFeedbackTest {
             // Delivery is at least once: a rebalance before the commit can dead-letter this (uniquely
             // keyed) record twice; what matters is that it is there, with its reason.
             assertThat(dead).isNotEmpty().allSatisfy(record -> {
-                Header reason = record.headers().lastHeader("dead-letter-reason");
+                Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
                 assertThat(reason).isNotNull();
                 assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not valid JSON");
             });

@@ -46,6 +46,7 @@ import se.kommun.moderation.events.Platform;
 import se.kommun.moderation.events.PlatformCommandCompleted;
 import se.kommun.moderation.events.PlatformCommandIssued;
 import se.kommun.moderation.events.Topics;
+import se.kommun.moderation.messaging.deadletter.DeadLetterHeaders;
 import se.kommun.moderation.ingest.commands.support.Commands;
 import se.kommun.moderation.ingest.commands.support.FakePlatformsResource;
 import se.kommun.moderation.ingest.signature.HmacSignatures;
@@ -402,7 +403,7 @@ class PlatformCommandsQuarkusTest {
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
                 .until(() -> probe.readAll(Topics.deadLetterOf(Topics.PLATFORM_COMMANDS)).stream()
                         .filter(r -> "facebook:1000:poison".equals(r.key())).toList(), list -> !list.isEmpty());
-        Header reason = dead.get(0).headers().lastHeader("dead-letter-reason");
+        Header reason = dead.get(0).headers().lastHeader(DeadLetterHeaders.REASON);
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).startsWith("not valid JSON");
     }
