@@ -2,6 +2,7 @@ package se.kommun.moderation.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -98,6 +99,14 @@ public final class TestDatabase implements AutoCloseable {
      */
     public void withoutSynchronousCommit() {
         execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
+    }
+
+    /** The single number a query such as {@code SELECT count(*) FROM t} answers. */
+    public int count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     public Connection connect() throws SQLException {

@@ -2,16 +2,13 @@ package se.kommun.moderation.ingest.commands.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import se.kommun.moderation.testkit.CuttableTcpProxy;
 import se.kommun.moderation.testkit.DatabaseOutageResource;
 import se.kommun.moderation.testkit.KafkaBroker;
 import se.kommun.moderation.testkit.KafkaBrokerResource;
+import se.kommun.moderation.testkit.OutageDrill;
 import se.kommun.moderation.testkit.TestDatabase;
 import se.kommun.moderation.testkit.TopicProbe;
 
@@ -44,7 +42,6 @@ import se.kommun.moderation.testkit.TopicProbe;
 class DatabaseOutageTest {
 
     private static final int EVENTS = 1_000;
-    private static final long THIRTY_DAYS_MS = Duration.ofDays(30).toMillis();
 
     private final EventCodec codec = EventCodec.instance();
     KafkaBroker broker;
@@ -62,17 +59,9 @@ class DatabaseOutageTest {
             commands.add(Map.entry(envelope.commentKey(), codec.encode(envelope)));
         }
         try (TopicProbe probe = new TopicProbe(broker)) {
-            probe.sendKeyed(Topics.PLATFORM_COMMANDS, commands.subList(0, EVENTS / 2));
-            await().atMost(Duration.ofSeconds(60)).until(() -> stored() >= 100);
-
-            proxy.cut();
-            probe.sendKeyed(Topics.PLATFORM_COMMANDS, commands.subList(EVENTS / 2, EVENTS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> "DOWN".equals(consumerOutages()));
-            assertThat(stored()).as("the outage came mid-stream").isLessThan(EVENTS);
-
-            proxy.restore();
-            await().atMost(Duration.ofSeconds(60)).until(() -> stored() == EVENTS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(consumerOutages()));
+            new OutageDrill(probe, proxy, DatabaseOutageTest::consumerOutages)
+                    .run(Topics.PLATFORM_COMMANDS, commands, EVENTS,
+                    () -> database.count("SELECT count(*) FROM platform_command"));
 
             try (Connection c = database.connect(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT idempotency_key), count(DISTINCT command_id),"
@@ -85,20 +74,9 @@ class DatabaseOutageTest {
                 assertThat(rs.getInt(4)).as("replies keep their text").isEqualTo(EVENTS / 2);
                 assertThat(rs.getInt(5)).as("waiting for the executor").isEqualTo(EVENTS);
             }
-            assertThat(probe.readAll(Topics.deadLetterOf(Topics.PLATFORM_COMMANDS))).isEmpty();
-            assertThat(probe.retentionMs(Topics.deadLetterOf(Topics.PLATFORM_COMMANDS))).isEqualTo(THIRTY_DAYS_MS);
         }
-        assertThat(proxy.acceptedConnections()).as("the service reached its database through the proxy").isPositive();
     }
 
-    /** Commands stored (read straight from the database, not through the proxy). */
-    private int stored() throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM platform_command")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 
     /** The status of the consumer-failure policy's readiness check. */
     private static String consumerOutages() {
